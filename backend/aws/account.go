@@ -1,0 +1,103 @@
+package aws
+
+import (
+	"context"
+
+	"github.com/aws/aws-sdk-go-v2/service/apigateway"
+	"github.com/aws/aws-sdk-go-v2/service/backup"
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
+	"github.com/aws/aws-sdk-go-v2/service/efs"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
+	"github.com/aws/aws-sdk-go-v2/service/sagemakerruntime"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/aws/smithy-go/middleware"
+)
+
+// Account is agdash's view of one AWS account and region: every read and
+// action it performs, returning domain types.
+type Account struct {
+	SageMaker  SageMakerAPI
+	Runtime    RuntimeAPI
+	CloudWatch CloudWatchAPI
+	Logs       LogsAPI
+	Backup     BackupAPI
+	EFS        EFSAPI
+	S3         S3API
+	STS        STSAPI
+	APIGateway APIGatewayAPI
+
+	// Meter counts and paces every call made through the real clients.
+	Meter   *Meter
+	Region  string
+	Profile string
+	// Endpoint is the custom endpoint URL in use, "" for AWS itself.
+	Endpoint string
+}
+
+// New builds every client from the resolved configuration, each with the
+// meter on its middleware stack.
+func New(ctx context.Context, o Options) (*Account, error) {
+	cfg, err := LoadConfig(ctx, o)
+	if err != nil {
+		return nil, err
+	}
+	meter := NewMeter(o.RateLimits)
+	apiOpts := []func(*middleware.Stack) error{meter.addToStack}
+	endpoint := o.EndpointURL
+	if endpoint == "" && cfg.BaseEndpoint != nil {
+		endpoint = *cfg.BaseEndpoint
+	}
+	setEndpoint := func(base **string) {
+		if o.EndpointURL != "" {
+			u := o.EndpointURL
+			*base = &u
+		}
+	}
+	return &Account{
+		SageMaker: sagemaker.NewFromConfig(cfg, func(c *sagemaker.Options) {
+			c.APIOptions = append(c.APIOptions, apiOpts...)
+			setEndpoint(&c.BaseEndpoint)
+		}),
+		Runtime: sagemakerruntime.NewFromConfig(cfg, func(c *sagemakerruntime.Options) {
+			c.APIOptions = append(c.APIOptions, apiOpts...)
+			setEndpoint(&c.BaseEndpoint)
+		}),
+		CloudWatch: cloudwatch.NewFromConfig(cfg, func(c *cloudwatch.Options) {
+			c.APIOptions = append(c.APIOptions, apiOpts...)
+			setEndpoint(&c.BaseEndpoint)
+		}),
+		Logs: cloudwatchlogs.NewFromConfig(cfg, func(c *cloudwatchlogs.Options) {
+			c.APIOptions = append(c.APIOptions, apiOpts...)
+			setEndpoint(&c.BaseEndpoint)
+		}),
+		Backup: backup.NewFromConfig(cfg, func(c *backup.Options) {
+			c.APIOptions = append(c.APIOptions, apiOpts...)
+			setEndpoint(&c.BaseEndpoint)
+		}),
+		EFS: efs.NewFromConfig(cfg, func(c *efs.Options) {
+			c.APIOptions = append(c.APIOptions, apiOpts...)
+			setEndpoint(&c.BaseEndpoint)
+		}),
+		S3: s3.NewFromConfig(cfg, func(c *s3.Options) {
+			c.APIOptions = append(c.APIOptions, apiOpts...)
+			setEndpoint(&c.BaseEndpoint)
+			// A custom endpoint (the sandbox, LocalStack) serves buckets
+			// by path, not by virtual host.
+			c.UsePathStyle = c.UsePathStyle || c.BaseEndpoint != nil
+		}),
+		STS: sts.NewFromConfig(cfg, func(c *sts.Options) {
+			c.APIOptions = append(c.APIOptions, apiOpts...)
+			setEndpoint(&c.BaseEndpoint)
+		}),
+		APIGateway: apigateway.NewFromConfig(cfg, func(c *apigateway.Options) {
+			c.APIOptions = append(c.APIOptions, apiOpts...)
+			setEndpoint(&c.BaseEndpoint)
+		}),
+		Meter:    meter,
+		Region:   cfg.Region,
+		Profile:  o.Profile,
+		Endpoint: endpoint,
+	}, nil
+}

@@ -1,0 +1,117 @@
+package aws
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	sdk "github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/apigateway"
+	"github.com/aws/aws-sdk-go-v2/service/apigateway/types"
+
+	"github.com/agdash/agdash/backend/domain"
+)
+
+// APIFronts finds the API Gateway REST APIs that front SageMaker endpoints,
+// keyed by endpoint name: an API method integrates with
+// arn:aws:apigateway:REGION:runtime.sagemaker:path//endpoints/NAME/invocations.
+// The throttling limits and web ACL come from the API's stage (prod if it
+// has one). Only the static parts are filled; metrics come separately.
+// aws apigateway get-rest-apis; aws apigateway get-resources --rest-api-id ID --embed methods; aws apigateway get-stages --rest-api-id ID
+func (a *Account) APIFronts(ctx context.Context) (map[string]domain.APIFront, error) {
+	fronts := map[string]domain.APIFront{}
+	apis := apigateway.NewGetRestApisPaginator(a.APIGateway, &apigateway.GetRestApisInput{Limit: sdk.Int32(500)})
+	for apis.HasMorePages() {
+		page, err := apis.NextPage(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, api := range page.Items {
+			endpoints, err := a.integratedEndpoints(ctx, str(api.Id))
+			if err != nil {
+				return nil, err
+			}
+			if len(endpoints) == 0 {
+				continue
+			}
+			front := domain.APIFront{APIID: str(api.Id), APIName: str(api.Name)}
+			stages, err := a.APIGateway.GetStages(ctx, &apigateway.GetStagesInput{RestApiId: api.Id})
+			if err != nil {
+				return nil, err
+			}
+			if st, ok := pickStage(stages.Item); ok {
+				front.Stage = str(st.StageName)
+				if ms, ok := st.MethodSettings["*/*"]; ok {
+					front.RateLimit, front.BurstLimit = ms.ThrottlingRateLimit, int(ms.ThrottlingBurstLimit)
+				}
+				front.WebACL = webACLName(str(st.WebAclArn))
+			}
+			for _, ep := range endpoints {
+				fronts[ep] = front
+			}
+		}
+	}
+	return fronts, nil
+}
+
+func (a *Account) integratedEndpoints(ctx context.Context, apiID string) ([]string, error) {
+	var names []string
+	p := apigateway.NewGetResourcesPaginator(a.APIGateway, &apigateway.GetResourcesInput{
+		RestApiId: sdk.String(apiID), Embed: []string{"methods"}, Limit: sdk.Int32(500),
+	})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range page.Items {
+			for _, m := range r.ResourceMethods {
+				if m.MethodIntegration == nil {
+					continue
+				}
+				if ep := SageMakerIntegrationEndpoint(str(m.MethodIntegration.Uri)); ep != "" {
+					names = append(names, ep)
+				}
+			}
+		}
+	}
+	return names, nil
+}
+
+// SageMakerIntegrationEndpoint reads the endpoint name from an API Gateway
+// integration URI that invokes SageMaker, "" for any other integration.
+func SageMakerIntegrationEndpoint(uri string) string {
+	if !strings.Contains(uri, ":runtime.sagemaker:") {
+		return ""
+	}
+	_, rest, ok := strings.Cut(uri, "/endpoints/")
+	if !ok {
+		return ""
+	}
+	name, _, _ := strings.Cut(rest, "/")
+	return name
+}
+
+func pickStage(stages []types.Stage) (types.Stage, bool) {
+	if len(stages) == 0 {
+		return types.Stage{}, false
+	}
+	sort.Slice(stages, func(i, j int) bool { return str(stages[i].StageName) < str(stages[j].StageName) })
+	for _, s := range stages {
+		if str(s.StageName) == "prod" {
+			return s, true
+		}
+	}
+	return stages[0], true
+}
+
+// webACLName: arn:aws:wafv2:R:A:regional/webacl/NAME/ID -> NAME, as the
+// AWS/WAFV2 metrics' WebACL dimension wants it.
+func webACLName(arn string) string {
+	_, rest, ok := strings.Cut(arn, "/webacl/")
+	if !ok {
+		return ""
+	}
+	name, _, _ := strings.Cut(rest, "/")
+	return name
+}

@@ -1,0 +1,68 @@
+package aws
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+
+	sdk "github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/smithy-go/logging"
+)
+
+// HTTPDoer is the SDK's HTTP client interface.
+type HTTPDoer interface {
+	Do(*http.Request) (*http.Response, error)
+}
+
+// LoadConfig resolves the SDK configuration: the standard chain (profiles,
+// SSO, environment, AWS_ENDPOINT_URL*) overridden by the explicit options.
+func LoadConfig(ctx context.Context, o Options) (sdk.Config, error) {
+	maxAttempts := o.MaxAttempts
+	if maxAttempts <= 0 {
+		maxAttempts = defaultMaxAttempts
+	}
+	maxBackoff := o.MaxBackoff
+	if maxBackoff <= 0 {
+		maxBackoff = defaultMaxBackoff
+	}
+	opts := []func(*config.LoadOptions) error{
+		config.WithRetryer(func() sdk.Retryer {
+			return retry.NewStandard(func(so *retry.StandardOptions) {
+				so.MaxAttempts = maxAttempts
+				so.MaxBackoff = maxBackoff
+			})
+		}),
+	}
+	if o.Profile != "" {
+		opts = append(opts, config.WithSharedConfigProfile(o.Profile))
+	}
+	if o.Region != "" {
+		opts = append(opts, config.WithRegion(o.Region))
+	}
+	if o.EndpointURL != "" {
+		opts = append(opts, config.WithBaseEndpoint(o.EndpointURL))
+	}
+	if o.AccessKeyID != "" {
+		opts = append(opts, config.WithCredentialsProvider(
+			credentials.NewStaticCredentialsProvider(o.AccessKeyID, o.SecretAccessKey, o.SessionToken)))
+	}
+	if o.HTTPClient != nil {
+		opts = append(opts, config.WithHTTPClient(o.HTTPClient))
+	}
+	cfg, err := config.LoadDefaultConfig(ctx, opts...)
+	if err != nil {
+		if o.Profile != "" {
+			return sdk.Config{}, fmt.Errorf("loading AWS profile %q: %w", o.Profile, err)
+		}
+		return sdk.Config{}, fmt.Errorf("loading AWS configuration: %w", err)
+	}
+	// The SDK's own log lines would land on the terminal agdash draws.
+	cfg.Logger = logging.Nop{}
+	if cfg.Region == "" {
+		return sdk.Config{}, fmt.Errorf("no AWS region: pass --region, set AWS_REGION, or set region in the profile")
+	}
+	return cfg, nil
+}
