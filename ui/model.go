@@ -1,0 +1,308 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/agdash/agdash/backend"
+	"github.com/agdash/agdash/themes"
+	"github.com/agdash/agdash/views/kit"
+)
+
+// deps are the shell's ties to real time, swapped out in tests so that
+// they are driven by messages and never sleep.
+type deps struct {
+	// tick schedules a message after d (tea.Tick); nil schedules nothing.
+	tick func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
+	// live pumps the service's updates and animates the spinner.
+	live bool
+}
+
+// slot is one pane in tab order.
+type slot struct {
+	spec   paneSpec
+	pane   kit.Pane
+	inited bool
+}
+
+// model is the root model. It routes; each concern lives in its own file.
+type model struct {
+	ctx      *kit.Context
+	svc      backend.Service
+	opts     Options
+	renderer *lipgloss.Renderer
+	noColor  bool
+	deps     deps
+
+	slots  []*slot
+	active int
+	feeds  *feedSet
+
+	globalKeys *kit.KeyMap
+	quitKeys   *kit.KeyMap
+	promptMap  *kit.KeyMap
+	helpMap    *kit.KeyMap
+	prompt     *prompt
+	help       bool
+	confirm    *confirmState
+	notes      notes
+
+	spin     spinner.Model
+	spinning bool
+	calls    backend.CallStats
+	projects []string // names, for :project completion
+
+	width, height int
+}
+
+// newModel builds the shell for svc. styles are already built for the
+// output; renderer rebuilds them on :theme.
+func newModel(ctx context.Context, svc backend.Service, opts Options, renderer *lipgloss.Renderer, styles *themes.Styles, d deps) (*model, error) {
+	id := svc.Identity()
+	id.ReadOnly = id.ReadOnly || opts.ReadOnly
+	m := &model{
+		ctx:      &kit.Context{Ctx: ctx, Service: svc, Identity: id, Styles: styles, Scope: opts.Project, KeyOverrides: opts.KeyOverrides},
+		svc:      svc,
+		opts:     opts,
+		renderer: renderer,
+		noColor:  styles.NoColor,
+		deps:     d,
+		feeds:    newFeedSet(svc),
+		spin:     spinner.New(spinner.WithSpinner(spinner.MiniDot)),
+	}
+	for _, s := range paneSpecs() {
+		build := s.build
+		if o, ok := opts.Panes[s.id]; ok {
+			build = o
+		}
+		m.slots = append(m.slots, &slot{spec: s, pane: build()})
+	}
+	if opts.Pane != "" {
+		i := m.slotByCommand(opts.Pane)
+		if i < 0 {
+			return nil, fmt.Errorf("no pane called %q: try projects, jobs, pipelines, registry, endpoints or backups", opts.Pane)
+		}
+		m.active = i
+	}
+	m.globalKeys, m.quitKeys = m.bindings()
+	m.promptMap, m.helpMap = m.promptKeys(), m.helpKeys()
+	for _, km := range []*kit.KeyMap{m.globalKeys, m.quitKeys, m.promptMap, m.helpMap} {
+		km.Apply(opts.KeyOverrides)
+	}
+	return m, nil
+}
+
+func (m *model) slotByCommand(name string) int {
+	for i, s := range m.slots {
+		if slices.Contains(s.spec.commands, name) || string(s.spec.id) == name {
+			return i
+		}
+	}
+	return -1
+}
+
+func (m *model) activePane() kit.Pane { return m.slots[m.active].pane }
+
+func (m *model) Init() tea.Cmd {
+	m.feeds.want(background, m.opts.backgroundFeeds())
+	cmds := []tea.Cmd{m.show(m.active), m.scheduleClock()}
+	if m.deps.live {
+		cmds = append(cmds, waitForUpdate(m.ctx.Ctx, m.svc.Updates()))
+	}
+	return tea.Batch(cmds...)
+}
+
+// clockMsg redraws ages and polls the service's feed states and counts.
+type clockMsg struct{}
+
+func (m *model) scheduleClock() tea.Cmd {
+	if m.deps.tick == nil {
+		return nil
+	}
+	return m.deps.tick(time.Second, func(time.Time) tea.Msg { return clockMsg{} })
+}
+
+func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		return m, m.resize(msg.Width, msg.Height)
+	case tea.KeyMsg:
+		return m, m.key(msg)
+	case tea.MouseMsg:
+		return m, m.mouse(msg)
+	case updateMsg:
+		return m, m.receive(msg.u)
+	case updatesClosedMsg:
+		return m, nil
+	case clockMsg:
+		return m, m.clock()
+	case spinner.TickMsg:
+		return m, m.spinTick(msg)
+	case kit.NotifyMsg:
+		return m, m.notify(msg.Level, msg.Text)
+	case noteExpiredMsg:
+		m.notes.expire(msg.id)
+		return m, nil
+	case kit.ConfirmMsg:
+		return m, m.openConfirm(msg)
+	case actionDoneMsg:
+		return m, m.actionDone(msg)
+	case kit.ScopeRequestMsg:
+		return m, m.setScope(msg.Project)
+	case kit.NavigateMsg:
+		if i := m.slotByCommand(string(msg.Pane)); i >= 0 {
+			return m, m.show(i)
+		}
+		return m, nil
+	case kit.Routed:
+		return m, m.route(msg.RouteTo(), msg)
+	}
+	return m, m.toActive(msg)
+}
+
+// toActive hands a message to the visible pane and follows any change in
+// the feeds it wants.
+func (m *model) toActive(msg tea.Msg) tea.Cmd {
+	return m.toSlot(m.active, msg)
+}
+
+func (m *model) toSlot(i int, msg tea.Msg) tea.Cmd {
+	s := m.slots[i]
+	if !s.inited {
+		return nil
+	}
+	next, cmd := s.pane.Update(msg)
+	if next != nil {
+		s.pane = next
+	}
+	if i == m.active {
+		return tea.Batch(cmd, m.syncFeeds())
+	}
+	return cmd
+}
+
+// route delivers a message addressed to a pane, visible or not.
+func (m *model) route(id kit.PaneID, msg tea.Msg) tea.Cmd {
+	for i, s := range m.slots {
+		if s.spec.id == id {
+			return m.toSlot(i, msg)
+		}
+	}
+	return nil
+}
+
+// show makes slot i the visible pane: its feeds are subscribed (and the
+// previous pane's dropped), it is initialised on first show, and it gets
+// any data already at hand.
+func (m *model) show(i int) tea.Cmd {
+	if i < 0 || i >= len(m.slots) {
+		return nil
+	}
+	if i != m.active {
+		m.feeds.want(holder(m.slots[m.active].spec.id), nil)
+	}
+	m.active = i
+	m.help = false
+	if m.prompt != nil && m.prompt.mode == promptFilter {
+		m.prompt = nil
+	}
+	s := m.slots[i]
+	var cmds []tea.Cmd
+	if !s.inited {
+		m.ctx.Width, m.ctx.Height = m.bodySize()
+		cmds = append(cmds, s.pane.Init(m.ctx))
+		s.inited = true
+	}
+	return tea.Batch(append(cmds, m.syncFeeds())...)
+}
+
+// syncFeeds subscribes what the visible pane wants now, and replays the
+// last data of any feed it newly holds.
+func (m *model) syncFeeds() tea.Cmd {
+	s := m.slots[m.active]
+	if !s.inited {
+		return nil
+	}
+	added := m.feeds.want(holder(s.spec.id), s.pane.Feeds())
+	var cmds []tea.Cmd
+	for _, key := range added {
+		if u, ok := m.feeds.cached(key); ok {
+			next, cmd := s.pane.Update(kit.FeedMsg{Update: u})
+			if next != nil {
+				s.pane = next
+			}
+			cmds = append(cmds, cmd)
+		}
+	}
+	return tea.Batch(append(cmds, m.startSpinner())...)
+}
+
+// receive routes a service update to the panes holding its feed.
+func (m *model) receive(u backend.Update) tea.Cmd {
+	m.feeds.record(u)
+	if d, ok := u.Data.(backend.ProjectsData); ok {
+		m.projects = m.projects[:0]
+		for _, p := range d.Projects {
+			m.projects = append(m.projects, p.Name)
+		}
+	}
+	var cmds []tea.Cmd
+	for _, h := range m.feeds.holders(u.Key) {
+		for i, s := range m.slots {
+			if holder(s.spec.id) == h {
+				cmds = append(cmds, m.toSlot(i, kit.FeedMsg{Update: u}))
+			}
+		}
+	}
+	cmds = append(cmds, m.startSpinner(), m.relayout()) // the credentials banner takes a row
+	if m.deps.live {
+		cmds = append(cmds, waitForUpdate(m.ctx.Ctx, m.svc.Updates()))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *model) clock() tea.Cmd {
+	m.feeds.refreshStates()
+	m.calls = m.svc.Calls()
+	return tea.Batch(m.startSpinner(), m.relayout(), m.scheduleClock())
+}
+
+// broadcast sends msg to every initialised pane.
+func (m *model) broadcast(msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	for i := range m.slots {
+		cmds = append(cmds, m.toSlot(i, msg))
+	}
+	return tea.Batch(cmds...)
+}
+
+// setScope narrows every pane to a project ("" clears).
+func (m *model) setScope(project string) tea.Cmd {
+	m.ctx.Scope = project
+	text := "Scoped every pane to project " + kit.Sanitize(project) + " (:project - clears)."
+	if project == "" {
+		text = "Scope cleared: every project is shown."
+	}
+	return tea.Batch(m.broadcast(kit.ScopeMsg{Project: project}), m.notify(kit.LevelInfo, text))
+}
+
+// setTheme rebuilds the styles and tells the panes.
+func (m *model) setTheme(name string) tea.Cmd {
+	if m.noColor {
+		return m.notify(kit.LevelWarn, "NO_COLOR is set, so colours stay off whatever the theme.")
+	}
+	st, err := themes.New(name, m.renderer, false)
+	if err != nil {
+		return m.notify(kit.LevelError, err.Error())
+	}
+	m.ctx.Styles = st
+	return tea.Batch(m.broadcast(kit.ThemeMsg{}), m.notify(kit.LevelInfo, "Theme "+name+"."))
+}
+
+func (m *model) View() string { return m.view() }

@@ -1,0 +1,119 @@
+package kit
+
+import (
+	"math"
+	"testing"
+	"time"
+)
+
+func TestDuration(t *testing.T) {
+	cases := map[time.Duration]string{
+		0:                                 "0s",
+		45 * time.Second:                  "45s",
+		12*time.Minute + 5*time.Second:    "12m05s",
+		time.Hour + 2*time.Minute:         "1h02m",
+		3*24*time.Hour + 4*time.Hour:      "3d4h",
+		-90 * time.Second:                 "-1m30s",
+		23*time.Hour + 59*time.Minute:     "23h59m",
+		400*24*time.Hour + 30*time.Minute: "400d0h",
+	}
+	for d, want := range cases {
+		if got := Duration(d); got != want {
+			t.Errorf("Duration(%v) = %q, want %q", d, got, want)
+		}
+	}
+}
+
+func TestAge(t *testing.T) {
+	now := time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
+	cases := []struct {
+		t    time.Time
+		want string
+	}{
+		{now.Add(-12 * time.Second), "12s ago"},
+		{now.Add(-5 * time.Minute), "5m ago"},
+		{now.Add(-3 * time.Hour), "3h ago"},
+		{now.Add(-50 * time.Hour), "2d ago"},
+		{now.Add(-154 * 24 * time.Hour), "5mo ago"},
+		{now.Add(-908 * 24 * time.Hour), "2y ago"},
+		{now.Add(3 * time.Minute), "in 3m"},
+		{now, "0s ago"},
+		{time.Time{}, "-"},
+	}
+	for _, c := range cases {
+		if got := Age(c.t, now); got != c.want {
+			t.Errorf("Age(%v) = %q, want %q", c.t, got, c.want)
+		}
+	}
+}
+
+func TestBytesPercentCount(t *testing.T) {
+	bytes := map[int64]string{0: "0 B", 512: "512 B", 1536: "1.5 KiB", 13207024435: "12.3 GiB", 200 << 30: "200 GiB"}
+	for n, want := range bytes {
+		if got := Bytes(n); got != want {
+			t.Errorf("Bytes(%d) = %q, want %q", n, got, want)
+		}
+	}
+	pct := map[float64]string{0: "0.0%", 0.1234: "12.3%", 1: "100.0%", 0.0004: "0.04%"}
+	for f, want := range pct {
+		if got := Percent(f); got != want {
+			t.Errorf("Percent(%v) = %q, want %q", f, got, want)
+		}
+	}
+	if Percent(math.NaN()) != "-" {
+		t.Error("Percent(NaN) should be -")
+	}
+	counts := map[int64]string{0: "0", 999: "999", 1000: "1,000", 1234567: "1,234,567", -4500: "-4,500"}
+	for n, want := range counts {
+		if got := Count(n); got != want {
+			t.Errorf("Count(%d) = %q, want %q", n, got, want)
+		}
+	}
+	short := map[float64]string{950: "950", 12.5: "12.5", 12345: "12.3k", 4.5e6: "4.5M", 2e9: "2.0G"}
+	for n, want := range short {
+		if got := ShortCount(n); got != want {
+			t.Errorf("ShortCount(%v) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+func TestTimestamp(t *testing.T) {
+	sgt := time.FixedZone("SGT", 8*3600)
+	now := time.Date(2025, 6, 1, 12, 0, 0, 0, sgt)
+	cases := []struct {
+		t    time.Time
+		want string
+	}{
+		{time.Date(2025, 6, 1, 1, 30, 0, 0, time.UTC), "09:30"}, // shown in now's zone
+		{time.Date(2025, 3, 4, 1, 30, 0, 0, sgt), "Mar 04 01:30"},
+		{time.Date(2024, 12, 31, 23, 0, 0, 0, sgt), "2024-12-31"},
+		{time.Time{}, "-"},
+	}
+	for _, c := range cases {
+		if got := Timestamp(c.t, now); got != c.want {
+			t.Errorf("Timestamp(%v) = %q, want %q", c.t, got, c.want)
+		}
+	}
+	if got := FullTimestamp(time.Date(2025, 6, 1, 1, 30, 5, 0, time.UTC), now); got != "2025-06-01 09:30:05 SGT" {
+		t.Errorf("FullTimestamp = %q", got)
+	}
+}
+
+func TestSparkline(t *testing.T) {
+	if got := Sparkline([]float64{0, 1, 2, 3, 4, 5, 6, 7}, 8); got != "▁▂▃▄▅▆▇█" {
+		t.Errorf("ramp = %q", got)
+	}
+	if got := Sparkline([]float64{5, 5, 5}, 5); got != "  ▁▁▁" {
+		t.Errorf("flat, right-aligned = %q", got)
+	}
+	if got := Sparkline([]float64{0, math.NaN(), 10}, 3); got != "▁ █" {
+		t.Errorf("with NaN = %q", got)
+	}
+	// 8 values into 4 cells: pairs averaged (0.5, 2.5, 4.5, 6.5).
+	if got := Sparkline([]float64{0, 1, 2, 3, 4, 5, 6, 7}, 4); got != "▁▃▆█" {
+		t.Errorf("bucketed = %q", got)
+	}
+	if Sparkline(nil, 0) != "" || Width(Sparkline(nil, 3)) != 3 {
+		t.Error("empty sparklines should be blank at their width")
+	}
+}

@@ -1,0 +1,239 @@
+package projects
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/agdash/agdash/backend"
+	"github.com/agdash/agdash/backend/domain"
+	"github.com/agdash/agdash/themes"
+	"github.com/agdash/agdash/views/kit"
+)
+
+// page builds a detail view's text, line by line, at a fixed width.
+type page struct {
+	b     strings.Builder
+	st    *themes.Styles
+	width int
+}
+
+// line writes one line with the pane's one-cell left margin.
+func (p *page) line(parts ...string) {
+	if p.b.Len() > 0 {
+		p.b.WriteByte('\n')
+	}
+	p.b.WriteByte(' ')
+	for _, s := range parts {
+		p.b.WriteString(s)
+	}
+}
+
+func (p *page) section(title string) {
+	p.line()
+	p.line(p.st.HelpSection.Render(title))
+}
+
+// wrapped writes sanitised text wrapped at the page width after a first
+// line's indent (such as "  ! "), later lines hanging under the text.
+func (p *page) wrapped(indent, text string) {
+	w := max(10, p.width-2-kit.Width(indent))
+	hang := strings.Repeat(" ", kit.Width(indent)) // continuation lines line up under the text
+	for i, l := range strings.Split(ansi.Wrap(kit.Sanitize(text), w, " -"), "\n") {
+		if i == 0 {
+			p.line(indent, l)
+		} else {
+			p.line(hang, l)
+		}
+	}
+}
+
+// row writes "  label  value" with the label padded to a column.
+func (p *page) row(label string, labelWidth int, value string) {
+	p.line("  ", p.st.Muted.Render(kit.Fit(label, labelWidth, kit.AlignLeft)), "  ", value)
+}
+
+// projectDetail is everything the Projects pane knows of one project.
+func projectDetail(pr domain.Project, data backend.ProjectsData, st *themes.Styles, now time.Time, width int) string {
+	p := &page{st: st, width: width}
+	name := kit.Sanitize(pr.Name)
+	status := kit.Sanitize(pr.Status)
+	p.line(st.Bold.Render(name), "  ", st.Status(kit.StatusFamily(status)).Render(status))
+	if pr.Description != "" {
+		p.wrapped("", pr.Description)
+	}
+	meta := "Template " + kit.Sanitize(orDash(pr.Template)) + " · id " + kit.Sanitize(orDash(pr.ID))
+	if !pr.CreatedAt.IsZero() {
+		meta += " · created " + kit.Timestamp(pr.CreatedAt, now) + " (" + kit.Age(pr.CreatedAt, now) + ")"
+	}
+	if pr.CreatedBy != "" {
+		meta += " by " + kit.Sanitize(pr.CreatedBy)
+	}
+	p.wrapped("", meta)
+
+	p.section(fmt.Sprintf("Members (%d)", len(pr.Members)))
+	if len(pr.Members) == 0 {
+		p.line("  ", st.Muted.Render("No user profile names this project in its ag:projects tag."))
+	}
+	members := append([]domain.User(nil), pr.Members...)
+	sort.Slice(members, func(i, j int) bool { return members[i].Name < members[j].Name })
+	nameW := 8
+	for _, u := range members {
+		nameW = max(nameW, min(28, kit.Width(kit.Sanitize(u.Name))))
+	}
+	for _, u := range members {
+		role := u.Role.Label()
+		if u.Role == domain.RoleUnknown {
+			role = st.Status(themes.FamilyWarning).Render("no ag:role tag")
+		}
+		p.line("  ", kit.Fit(kit.Sanitize(u.Name), nameW, kit.AlignLeft), "  ", role)
+	}
+
+	p.section("Instance-type limits")
+	limit := func(types []string) string {
+		if len(types) == 0 {
+			return st.Muted.Render("no limit set")
+		}
+		return kit.Sanitize(strings.Join(types, ", "))
+	}
+	p.row("training", 9, limit(pr.Limits.Training))
+	p.row("endpoints", 9, limit(pr.Limits.Endpoint))
+	p.row("notebooks", 9, limit(pr.Limits.Notebook))
+
+	p.section("S3 access")
+	if len(pr.S3Access) == 0 {
+		p.line("  ", st.Muted.Render("none granted (no ag:s3-access tag)"))
+	}
+	for _, s := range pr.S3Access {
+		p.wrapped("  ", s)
+	}
+
+	p.section("Running now")
+	u := pr.Usage
+	p.line("  ", plural(u.RunningJobs, "training job"), " · ", plural(u.Endpoints, "endpoint"), " · ",
+		plural(u.Pipelines, "pipeline"), " · ", plural(u.RunningApps, "Studio app"))
+	p.line("  ", strconv.FormatFloat(u.InstanceHoursMonth, 'f', 1, 64), " training instance-hours this month")
+	if apps := memberApps(pr, data.Apps); len(apps) > 0 {
+		p.line("  ", st.Muted.Render("Studio apps of members:"))
+		for _, a := range apps {
+			p.line("    ", kit.Fit(kit.Sanitize(a.UserProfile), nameW, kit.AlignLeft), "  ",
+				kit.Fit(kit.Sanitize(a.AppType), 16, kit.AlignLeft), "  ",
+				kit.Fit(kit.Sanitize(a.InstanceType), 14, kit.AlignLeft), "  ",
+				st.Status(kit.StatusFamily(a.Status)).Render(kit.Sanitize(a.Status)), "  ",
+				st.Muted.Render("since "+kit.Age(a.CreatedAt, now)))
+		}
+	}
+
+	findings := projectFindings(pr.Name, data.Findings)
+	p.section(fmt.Sprintf("Governance findings (%d)", len(findings)))
+	if len(findings) == 0 {
+		p.line("  ", st.Status(themes.FamilySucceeded).Render("none: every running resource is within the project's limits"))
+	}
+	for _, f := range findings {
+		p.wrapped("  ! ", findingText(f))
+	}
+	return p.b.String()
+}
+
+// domainDetail is a Studio domain with its users and their apps.
+func domainDetail(d domainRow, data backend.ProjectsData, st *themes.Styles, now time.Time, width int) string {
+	p := &page{st: st, width: width}
+	status := kit.Sanitize(d.Status)
+	p.line(st.Bold.Render(kit.Sanitize(d.Name)), "  ", st.Status(kit.StatusFamily(status)).Render(status))
+	meta := "Domain " + kit.Sanitize(d.ID) + " · home EFS " + kit.Sanitize(orDash(d.HomeEFSID))
+	if !d.CreatedAt.IsZero() {
+		meta += " · created " + kit.Timestamp(d.CreatedAt, now)
+	}
+	p.wrapped("", meta)
+	var users []domain.User
+	for _, u := range data.Users {
+		if u.DomainID == d.ID {
+			users = append(users, u)
+		}
+	}
+	sort.Slice(users, func(i, j int) bool { return users[i].Name < users[j].Name })
+	p.section(fmt.Sprintf("Users (%d)", len(users)))
+	for _, u := range users {
+		role := u.Role.Label()
+		if u.Role == domain.RoleUnknown {
+			role = st.Status(themes.FamilyWarning).Render("no ag:role tag")
+		}
+		projects := kit.Sanitize(strings.Join(u.Projects, " "))
+		if projects == "" {
+			projects = st.Muted.Render("no project")
+		}
+		p.line("  ", kit.Fit(kit.Sanitize(u.Name), 14, kit.AlignLeft), "  ", kit.Fit(role, 15, kit.AlignLeft), "  ", projects)
+	}
+	var running []domain.StudioApp
+	for _, a := range data.Apps {
+		if a.DomainID == d.ID && a.Running() {
+			running = append(running, a)
+		}
+	}
+	p.section(fmt.Sprintf("Running Studio apps (%d)", len(running)))
+	for _, a := range running {
+		p.line("  ", kit.Fit(kit.Sanitize(a.UserProfile), 14, kit.AlignLeft), "  ", kit.Fit(kit.Sanitize(a.AppType), 16, kit.AlignLeft), "  ",
+			kit.Sanitize(a.InstanceType), "  ", st.Muted.Render("since "+kit.Age(a.CreatedAt, now)))
+	}
+	return p.b.String()
+}
+
+// memberApps are the running Studio apps of the project's members.
+func memberApps(pr domain.Project, apps []domain.StudioApp) []domain.StudioApp {
+	member := map[string]bool{}
+	for _, u := range pr.Members {
+		member[u.DomainID+"/"+u.Name] = true
+	}
+	var out []domain.StudioApp
+	for _, a := range apps {
+		if a.Running() && member[a.DomainID+"/"+a.UserProfile] {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func projectFindings(project string, all []domain.Finding) []domain.Finding {
+	var out []domain.Finding
+	for _, f := range all {
+		if f.Project == project {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// findingText is the finding in words: the backend's sentence, or one
+// made from its fields when the backend left it empty.
+func findingText(f domain.Finding) string {
+	if f.Detail != "" {
+		return f.Detail
+	}
+	switch f.Kind {
+	case domain.FindingInstanceOutsideLimits:
+		return fmt.Sprintf("%s %s runs on %s, outside the allowed %s.", f.ResourceType, f.ResourceName, f.InstanceType, strings.Join(f.Allowed, ", "))
+	case domain.FindingUserWithoutRole:
+		return fmt.Sprintf("User profile %s has no role tag.", f.ResourceName)
+	case domain.FindingResourceNoProject:
+		return fmt.Sprintf("%s %s belongs to no project.", f.ResourceType, f.ResourceName)
+	}
+	return fmt.Sprintf("%s %s: %s", f.ResourceType, f.ResourceName, f.Kind)
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
