@@ -83,7 +83,7 @@ func (p RPCv2CBOR) encodeError(w http.ResponseWriter, rq *request, e *Error) {
 	h.Set("Content-Type", "application/cbor")
 	h.Set("Smithy-Protocol", "rpc-v2-cbor")
 	w.WriteHeader(e.Status)
-	body, _ := rq.cbor().enc.Marshal(map[string]string{"__type": e.Code, "message": e.Message, "Message": e.Message})
+	body, _ := rq.cbor().enc.Marshal(e.body())
 	_, _ = w.Write(body)
 }
 

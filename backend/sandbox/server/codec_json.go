@@ -2,13 +2,9 @@ package server
 
 import (
 	"bytes"
-	"encoding/base64"
 	"encoding/json"
 	"io"
-	"math"
 	"net/http"
-	"slices"
-	"strconv"
 )
 
 // AWSJSON is the awsJson1_0 / awsJson1_1 protocol: POST / with
@@ -64,7 +60,7 @@ func writeJSONError(w http.ResponseWriter, contentType string, e *Error) {
 	h.Set("Content-Type", contentType)
 	h.Set("X-Amzn-ErrorType", e.Code)
 	w.WriteHeader(e.Status)
-	body, _ := json.Marshal(map[string]string{"__type": e.Code, "message": e.Message, "Message": e.Message})
+	body, _ := json.Marshal(e.body())
 	_, _ = w.Write(body)
 }
 
@@ -95,99 +91,40 @@ func jsonBody(shapes *shapeCache, out any, bodyOnly bool) ([]byte, error) {
 	if !ok {
 		return []byte("{}"), nil
 	}
-	tb := treeBuilder{shapes: shapes, ts: tsEpoch, bodyOnly: bodyOnly}
-	tree, err := tb.build(v, nil)
-	if err != nil {
-		return nil, err
-	}
 	var buf bytes.Buffer
-	if err := writeJSON(&buf, tree); err != nil {
+	buf.Grow(1024)
+	jw := jsonWriter{shapes: shapes, buf: &buf, bodyOnly: bodyOnly}
+	if err := jw.value(v, nil); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
 }
 
-// writeJSON writes a tree (see tree.go) as JSON.
-func writeJSON(buf *bytes.Buffer, node any) error {
-	switch x := node.(type) {
-	case nil:
-		buf.WriteString("null")
-	case object:
-		buf.WriteByte('{')
-		for i, f := range x {
-			if i > 0 {
-				buf.WriteByte(',')
-			}
-			writeJSONString(buf, f.name)
-			buf.WriteByte(':')
-			if err := writeJSON(buf, f.val); err != nil {
-				return err
-			}
+// writeJSONString writes s as a JSON string, exactly as json.Marshal
+// would. Most strings need no escaping and are copied as they are: a page
+// of 100 training jobs holds several hundred strings.
+func writeJSONString(buf *bytes.Buffer, s string) {
+	for i := 0; i < len(s); i++ {
+		if !jsonPlain[s[i]] {
+			b, _ := json.Marshal(s)
+			buf.Write(b)
+			return
 		}
-		buf.WriteByte('}')
-	case map[string]any:
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		buf.WriteByte('{')
-		for i, k := range keys {
-			if i > 0 {
-				buf.WriteByte(',')
-			}
-			writeJSONString(buf, k)
-			buf.WriteByte(':')
-			if err := writeJSON(buf, x[k]); err != nil {
-				return err
-			}
-		}
-		buf.WriteByte('}')
-	case []any:
-		buf.WriteByte('[')
-		for i, item := range x {
-			if i > 0 {
-				buf.WriteByte(',')
-			}
-			if err := writeJSON(buf, item); err != nil {
-				return err
-			}
-		}
-		buf.WriteByte(']')
-	case string:
-		writeJSONString(buf, x)
-	case bool:
-		buf.WriteString(strconv.FormatBool(x))
-	case int64:
-		buf.WriteString(strconv.FormatInt(x, 10))
-	case uint64:
-		buf.WriteString(strconv.FormatUint(x, 10))
-	case float64:
-		if math.IsNaN(x) || math.IsInf(x, 0) {
-			writeJSONString(buf, formatFloat(x))
-			return nil
-		}
-		b, _ := json.Marshal(x)
-		buf.Write(b)
-	case stamp:
-		if x.f == tsEpoch {
-			buf.WriteString(strconv.FormatFloat(epochSeconds(x.t), 'f', -1, 64))
-		} else {
-			writeJSONString(buf, formatTime(x.t, x.f))
-		}
-	case []byte:
-		writeJSONString(buf, base64.StdEncoding.EncodeToString(x))
-	default:
-		b, err := json.Marshal(x)
-		if err != nil {
-			return err
-		}
-		buf.Write(b)
 	}
-	return nil
+	buf.WriteByte('"')
+	buf.WriteString(s)
+	buf.WriteByte('"')
 }
 
-func writeJSONString(buf *bytes.Buffer, s string) {
-	b, _ := json.Marshal(s)
-	buf.Write(b)
-}
+// jsonPlain marks the bytes that json.Marshal copies into a string
+// unchanged: printable ASCII but for the quote, the backslash and the
+// characters it escapes for HTML. It is never written after init.
+var jsonPlain = func() (t [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		t[c] = true
+	}
+	for _, c := range `"\<>&` {
+		t[c] = false
+	}
+	return t
+}()

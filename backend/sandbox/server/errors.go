@@ -31,6 +31,10 @@ type Error struct {
 	Status  int
 	Fault   Fault
 	Query   ErrorCode
+	// Members are the error shape's members besides its message, written
+	// into JSON and CBOR error bodies, e.g. SageMaker Runtime's ModelError
+	// {OriginalStatusCode, OriginalMessage, LogStreamArn}.
+	Members map[string]any
 }
 
 func (e *Error) Error() string { return e.Code + ": " + e.Message }
@@ -212,6 +216,18 @@ func (e *Error) asQuery() (string, int) {
 		status = e.Query.Status
 	}
 	return code, status
+}
+
+// body is the JSON and CBOR error body: the code, the message in both
+// spellings (services differ in which one their modeled errors use), and
+// the error's other members.
+func (e *Error) body() map[string]any {
+	b := make(map[string]any, 3+len(e.Members))
+	for k, v := range e.Members {
+		b[k] = v
+	}
+	b["__type"], b["message"], b["Message"] = e.Code, e.Message, e.Message
+	return b
 }
 
 // fault returns e's fault, deriving it from the status when unset.

@@ -6,9 +6,10 @@ import (
 	"time"
 )
 
-// Output values are first turned into a tree that the JSON and CBOR writers
-// share: object (ordered members), []any, map[string]any, stamp, and the
-// scalars string, bool, int64, uint64, float64, []byte.
+// Output values are first turned into a tree for the CBOR writer: object
+// (ordered members), []any, map[string]any, stamp, and the scalars string,
+// bool, int64, uint64, float64, []byte. JSON is written straight from the
+// values by jsonWriter (codec_json_write.go), with the same rules.
 
 // object is a structure's members in field order.
 type object []objectField
@@ -105,7 +106,7 @@ func (tb *treeBuilder) buildStruct(v reflect.Value) (object, error) {
 	if err != nil {
 		return nil, err
 	}
-	obj := object{}
+	obj := make(object, 0, len(sh.members))
 	for _, m := range sh.members {
 		if tb.bodyOnly && m.loc != inBody {
 			continue

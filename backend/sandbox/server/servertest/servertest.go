@@ -25,8 +25,8 @@ const Region = "ap-southeast-1"
 var (
 	Admin = iam.Principal{
 		AccessKeyID: "AKIAADMIN00000000001", SecretAccessKey: "admin-secret",
-		Account: Account, ARN: "arn:aws:sts::" + Account + ":assumed-role/AG-HDB-ProjectAdmin/priya.nair",
-		UserID: "AROAADMIN:priya.nair", RoleName: "AG-HDB-ProjectAdmin", SessionName: "priya.nair",
+		Account: Account, ARN: "arn:aws:sts::" + Account + ":assumed-role/AG-HDB-ProjectAdmin/priya-nair",
+		UserID: "AROAADMIN:priya-nair", RoleName: "AG-HDB-ProjectAdmin", SessionName: "priya-nair",
 		Role: iam.RoleProjectAdmin, Projects: []string{"hdb-resale"},
 	}
 	MLOps = iam.Principal{
