@@ -67,7 +67,11 @@ func (e *ActionError) Error() string {
 	case "Validation":
 		return "Not sent: " + e.Message
 	case "AccessDenied", "AccessDeniedException":
-		return "AWS denied " + e.Operation + " on " + e.Target + " for the " + e.Role.Label() + " role: " + e.Message
+		who := "for the " + e.Role.Label() + " role"
+		if e.Role == domain.RoleUnknown {
+			who = "for this identity"
+		}
+		return "AWS denied " + e.Operation + " on " + e.Target + " " + who + ": " + e.Message
 	}
 	if e.Unknown {
 		return "Unknown outcome: " + e.Operation + " on " + e.Target + " got no answer (" + e.Message + "); the list will show what happened."

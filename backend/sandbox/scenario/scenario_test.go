@@ -566,7 +566,7 @@ func TestInvalidScenariosReportTheLine(t *testing.T) {
 		{"unknown field", "  days: 120 ", "  dayz: 120 ", "line 11: field dayz not found"},
 		{"wrong type", "  in_progress: 4 ", "  in_progress: four ", "line 14: cannot unmarshal"},
 		{"unknown agency", "    agency: mom\n    description: Risk score", "    agency: moe\n    description: Risk score", `line 94: project mom-work-pass-fraud: agency "moe" is not defined`},
-		{"bad role", "role: mlops-engineer, projects: [mom-work-pass-fraud, mom-wsh", "role: engineer, projects: [mom-work-pass-fraud, mom-wsh", "line 39: user muhammad.hafiz: role"},
+		{"bad role", "role: mlops-engineer, projects: [mom-work-pass-fraud, mom-wsh", "role: engineer, projects: [mom-work-pass-fraud, mom-wsh", "line 39: user muhammad-hafiz: role"},
 		{"bad shape", "pipeline: {shape: fan-in, executions: 12}", "pipeline: {shape: diamond, executions: 12}", `line 87: project hdb-flat-demand: pipeline shape "diamond"`},
 	}
 	for _, c := range cases {

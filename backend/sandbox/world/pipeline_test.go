@@ -25,7 +25,7 @@ func TestPipelineExecutionRunsStepsInOrderAndRegistersAVersion(t *testing.T) {
 	for _, pipeline := range []string{"hdb-resale-valuation", "ssg-course-dropout"} {
 		before, _ := w.ModelPackages(world.ModelPackageQuery{Group: pipeline})
 		in := world.StartPipelineExecutionInput{PipelineName: pipeline, ClientRequestToken: "tok-" + pipeline,
-			Caller: world.Caller{UserProfileName: "nur.aisyah", DomainId: "d-x"}}
+			Caller: world.Caller{UserProfileName: "nur-aisyah", DomainId: "d-x"}}
 		arn, err := w.StartPipelineExecution(in)
 		if err != nil {
 			t.Fatal(err)
@@ -79,7 +79,7 @@ func TestPipelineExecutionRunsStepsInOrderAndRegistersAVersion(t *testing.T) {
 			t.Fatalf("%s: registry went from %d to %d versions without a pending %s", pipeline, len(before), len(after), register)
 		}
 		mp, _ := w.ModelPackage(register)
-		if mp.MetadataProperties.GeneratedBy != arn || mp.CreatedBy.UserProfileName != "nur.aisyah" {
+		if mp.MetadataProperties.GeneratedBy != arn || mp.CreatedBy.UserProfileName != "nur-aisyah" {
 			t.Errorf("lineage %+v / %+v", mp.MetadataProperties, mp.CreatedBy)
 		}
 		uri := mp.ModelMetrics.ModelQuality.Statistics.S3Uri

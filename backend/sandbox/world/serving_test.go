@@ -175,11 +175,11 @@ func TestApprovalDeploysToStagingThenProduction(t *testing.T) {
 		t.Error("a bad approval status was accepted")
 	}
 	if _, err := w.UpdateModelPackage(world.UpdateModelPackageInput{ModelPackageArn: newest.ModelPackageArn, ModelApprovalStatus: world.Approved,
-		ApprovalDescription: "Best RMSE so far", Caller: world.Caller{UserProfileName: "nur.aisyah"}}); err != nil {
+		ApprovalDescription: "Best RMSE so far", Caller: world.Caller{UserProfileName: "nur-aisyah"}}); err != nil {
 		t.Fatal(err)
 	}
 	mp, _ := w.ModelPackage(newest.ModelPackageArn)
-	if mp.ModelApprovalStatus != world.Approved || mp.ApprovalDescription != "Best RMSE so far" || mp.LastModifiedBy.UserProfileName != "nur.aisyah" {
+	if mp.ModelApprovalStatus != world.Approved || mp.ApprovalDescription != "Best RMSE so far" || mp.LastModifiedBy.UserProfileName != "nur-aisyah" {
 		t.Errorf("after approval %+v", mp)
 	}
 	until(t, w, c, 10*time.Minute, func() bool {
