@@ -59,6 +59,11 @@ func LoadConfig(ctx context.Context, o Options) (sdk.Config, error) {
 		}
 		return sdk.Config{}, fmt.Errorf("loading AWS configuration: %w", err)
 	}
+	if o.HTTPClient == nil {
+		// Wrapped after loading: AWS_CA_BUNDLE can only be added to the
+		// SDK's own client, which LoadDefaultConfig has just done.
+		cfg.HTTPClient = KeepBodies(cfg.HTTPClient)
+	}
 	// The SDK's own log lines would land on the terminal agdash draws.
 	cfg.Logger = logging.Nop{}
 	if cfg.Region == "" {
