@@ -1,0 +1,257 @@
+package registry
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/agdash/agdash/backend/domain"
+	"github.com/agdash/agdash/backend/metrics"
+	"github.com/agdash/agdash/themes"
+	"github.com/agdash/agdash/views/kit"
+)
+
+// page builds a detail's text line by line at a fixed width, with the
+// pane's one-cell left margin.
+type page struct {
+	b     strings.Builder
+	st    *themes.Styles
+	width int
+}
+
+func (p *page) line(parts ...string) {
+	if p.b.Len() > 0 {
+		p.b.WriteByte('\n')
+	}
+	p.b.WriteByte(' ')
+	for _, s := range parts {
+		p.b.WriteString(s)
+	}
+}
+
+func (p *page) section(title string) {
+	p.line()
+	p.line(p.st.HelpSection.Render(title))
+}
+
+// row writes "  label  value", wrapping a long value under itself.
+func (p *page) row(label string, value string, note string) {
+	const labelW = 15
+	indent := "  " + strings.Repeat(" ", labelW) + "  "
+	w := max(10, p.width-1-kit.Width(indent))
+	lines := wrapURI(value, w)
+	for i, l := range lines {
+		if i == 0 {
+			first := "  " + p.st.Muted.Render(kit.Fit(label, labelW, kit.AlignLeft)) + "  " + l
+			if note != "" && len(lines) == 1 && kit.Width(l)+kit.Width(note)+2 <= w {
+				first += "  " + p.st.Muted.Render(note)
+			}
+			p.line(first)
+			continue
+		}
+		p.line(indent, l)
+	}
+	if note != "" && (len(lines) > 1 || kit.Width(lines[0])+kit.Width(note)+2 > w) {
+		p.line(indent, p.st.Muted.Render(note))
+	}
+}
+
+// wrapped writes sanitised text wrapped at the page width.
+func (p *page) wrapped(indent, text string) {
+	w := max(10, p.width-1-kit.Width(indent))
+	for _, l := range wrapURI(kit.Sanitize(text), w) {
+		p.line(indent, l)
+	}
+}
+
+// wrapURI wraps text at w cells after a space, "/" or ":", so that the
+// names inside an ARN, S3 URI or image stay whole (a hyphenated name is
+// not split as prose would be); a part longer than a line is cut.
+func wrapURI(s string, w int) []string {
+	var parts []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' || s[i] == '/' || s[i] == ':' {
+			parts = append(parts, s[start:i+1])
+			start = i + 1
+		}
+	}
+	if start < len(s) {
+		parts = append(parts, s[start:])
+	}
+	var lines []string
+	cur := ""
+	for _, part := range parts {
+		if kit.Width(cur)+kit.Width(part) <= w {
+			cur += part
+			continue
+		}
+		if cur != "" {
+			lines = append(lines, strings.TrimRight(cur, " "))
+		}
+		cut := strings.Split(ansi.Hardwrap(part, w, true), "\n")
+		lines = append(lines, cut[:len(cut)-1]...)
+		cur = cut[len(cut)-1]
+	}
+	return append(lines, strings.TrimRight(cur, " "))
+}
+
+// versionDetail is one version: approval, lineage with the keys that jump
+// to what produced it, metrics against the approved version, and the
+// training job's hyperparameters.
+func versionDetail(v domain.ModelVersion, group domain.ModelGroup, all []domain.ModelVersion, last string, st *themes.Styles, now time.Time, width int) string {
+	p := &page{st: st, width: width}
+	approval := approvalWord(v.Approval)
+	p.line(st.Bold.Render(kit.Sanitize(v.Group)+" "+label(v.Version)), "  ", approvalLook(v.Approval, st).Render(approval))
+	meta := "Registered " + kit.Timestamp(v.CreatedAt, now) + " (" + kit.Age(v.CreatedAt, now) + ")"
+	if v.CreatedBy != "" {
+		meta += " by " + kit.Sanitize(v.CreatedBy)
+	}
+	if v.Status != "" {
+		meta += " · package " + kit.Sanitize(v.Status)
+	}
+	p.wrapped("", meta)
+	if v.ARN != "" {
+		p.wrapped("", v.ARN)
+	}
+	if v.Description != "" {
+		p.wrapped("", v.Description)
+	}
+	if last != "" {
+		p.line()
+		p.wrapped("", last)
+	}
+
+	p.section("Approval")
+	status := kit.Sanitize(v.Approval)
+	if v.Approval == domain.ApprovalPending {
+		status = "PendingManualApproval: waiting for an MLOps engineer"
+	}
+	p.row("status", approvalLook(v.Approval, st).Render(status), "")
+	if v.ApprovalNote != "" {
+		p.row("comment", kit.Sanitize(v.ApprovalNote), "")
+	}
+	if by := decidedBy(v); by != "" {
+		p.row("decided by", kit.Sanitize(by)+", "+kit.Timestamp(v.LastModified, now), "")
+	}
+
+	p.section("Lineage")
+	l := v.Lineage
+	project := kit.Sanitize(orDash(group.Project))
+	if l.ProjectID != "" {
+		project += " (id " + kit.Sanitize(l.ProjectID) + ")"
+	}
+	p.row("project", project, "")
+	if l.PipelineName != "" {
+		p.row("pipeline", kit.Sanitize(l.PipelineName), "")
+	}
+	if l.PipelineExecutionARN != "" {
+		p.row("execution", kit.Sanitize(l.PipelineExecutionARN), "p: open in Pipelines")
+	} else {
+		p.row("execution", st.Muted.Render("not recorded (registered outside a pipeline)"), "")
+	}
+	if l.TrainingJobName != "" {
+		p.row("training job", kit.Sanitize(l.TrainingJobName), "t: open in Training jobs")
+	} else {
+		p.row("training job", st.Muted.Render("not recorded"), "")
+	}
+	if len(l.InputData) == 0 {
+		p.row("input data", st.Muted.Render("not known"), "")
+	}
+	for i, in := range l.InputData {
+		name := ""
+		if i == 0 {
+			name = "input data"
+		}
+		p.row(name, kit.Sanitize(in), "")
+	}
+	p.row("model artefact", kit.Sanitize(orDash(l.ModelDataURL)), "")
+	p.row("image", kit.Sanitize(orDash(l.Image)), "")
+	p.row("evaluation", kit.Sanitize(orDash(v.MetricsURI)), "")
+
+	p.section(metricsTitle(v))
+	versionMetrics(p, v, all)
+
+	p.section("Hyperparameters")
+	if len(v.Hyperparameter) == 0 {
+		p.line("  ", st.Muted.Render("not known: the training job is not recorded or not readable"))
+	}
+	names := make([]string, 0, len(v.Hyperparameter))
+	nameW := 0
+	for k := range v.Hyperparameter {
+		names = append(names, k)
+		nameW = max(nameW, min(28, kit.Width(kit.Sanitize(k))))
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		p.line("  ", st.Muted.Render(kit.Fit(kit.Sanitize(k), nameW, kit.AlignLeft)), "  ", kit.Sanitize(v.Hyperparameter[k]))
+	}
+	return p.b.String()
+}
+
+func metricsTitle(v domain.ModelVersion) string {
+	if v.Report.Format != "" {
+		return "Metrics (" + kit.Sanitize(v.Report.Format) + ")"
+	}
+	return "Metrics"
+}
+
+// versionMetrics lists the version's metrics with the change against the
+// approved version.
+func versionMetrics(p *page, v domain.ModelVersion, all []domain.ModelVersion) {
+	st := p.st
+	switch reportNote(v) {
+	case noteUnreadable:
+		p.wrapped("  ", "✗ "+v.Report.Err)
+		return
+	case noteNoReport:
+		p.line("  ", st.Muted.Render("This version has no evaluation report."))
+		return
+	case noteLoading:
+		p.line("  ", st.Muted.Render("The evaluation report has not been loaded yet."))
+		return
+	}
+	pair := []domain.ModelVersion{v}
+	approved := approvedVersion(all)
+	if a, ok := findVersion(all, approved); ok && approved != v.Version {
+		pair = append(pair, a)
+	} else {
+		approved = 0
+	}
+	c := metrics.Compare(pair, approved)
+	nameW := 0
+	for _, r := range c.Rows {
+		nameW = max(nameW, min(28, kit.Width(metricTitle(r))))
+	}
+	if approved != 0 {
+		p.line("  ", st.Muted.Render("changes against "+label(approved)+", the approved version"))
+	}
+	value := func(cell metrics.Cell) string {
+		val := metrics.FormatValue(cell.Value)
+		if cell.HasStdDev {
+			val += " ± " + metrics.FormatValue(cell.StdDev)
+		}
+		return val
+	}
+	valW := 0
+	for _, r := range c.Rows {
+		valW = max(valW, kit.Width(value(r.Cells[0])))
+	}
+	for _, r := range c.Rows {
+		cell := r.Cells[0]
+		if !cell.Present {
+			continue
+		}
+		line := []string{"  ", kit.Fit(metricTitle(r), nameW, kit.AlignLeft), "  ", kit.Fit(value(cell), valW, kit.AlignRight)}
+		if d := deltaText(cell); d != "" {
+			look := verdictLook(cell.Verdict, st)
+			if cell.Verdict == metrics.Equal {
+				look = st.Muted
+			}
+			line = append(line, "  ", look.Render(d))
+		}
+		p.line(line...)
+	}
+}
