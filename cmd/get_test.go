@@ -1,0 +1,418 @@
+package cmd
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/agdash/agdash/backend/sandbox"
+	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
+	"github.com/agdash/agdash/backend/sandbox/world"
+)
+
+// cli runs agdash in-process against a sandbox as an AWS endpoint, the
+// way a script on a real account would run it: credentials in the
+// environment, --endpoint-url and --region on the command line. The
+// user's own config and AWS files are never read.
+type cli struct {
+	env  *sandboxtest.Env
+	home string
+}
+
+func newCLI(t *testing.T, who string) *cli {
+	t.Helper()
+	env := sandboxtest.Start(t)
+	p, err := env.Principal(who)
+	if err != nil {
+		t.Fatal(err)
+	}
+	home := t.TempDir()
+	t.Setenv("AWS_ACCESS_KEY_ID", p.AccessKeyID)
+	t.Setenv("AWS_SECRET_ACCESS_KEY", p.SecretAccessKey)
+	t.Setenv("AWS_SESSION_TOKEN", p.SessionToken)
+	t.Setenv("AWS_CONFIG_FILE", filepath.Join(home, "no-aws-config"))
+	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(home, "no-aws-credentials"))
+	t.Setenv("AWS_PROFILE", "")
+	t.Setenv("AWS_REGION", "")
+	t.Setenv("AWS_ENDPOINT_URL", "")
+	return &cli{env: env, home: home}
+}
+
+func (c *cli) getenv(k string) string {
+	switch k {
+	case "HOME":
+		return c.home
+	case "XDG_CONFIG_HOME":
+		return filepath.Join(c.home, ".config")
+	}
+	return ""
+}
+
+// run is `agdash ARGS --endpoint-url SANDBOX --region REGION`.
+func (c *cli) run(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	args = append(args, "--endpoint-url", c.env.URL(), "--region", sandbox.Region)
+	code = executeWith(context.Background(), args, &out, &errb, c.getenv)
+	return out.String(), errb.String(), code
+}
+
+// names reads the "name" (or other key) of each item of a JSON list.
+func names(t *testing.T, out, key string) []string {
+	t.Helper()
+	var items []map[string]any
+	if err := json.Unmarshal([]byte(out), &items); err != nil {
+		t.Fatalf("stdout is not a JSON list: %v\n%s", err, out)
+	}
+	var got []string
+	for _, it := range items {
+		v, _ := it[key].(string)
+		got = append(got, v)
+	}
+	return got
+}
+
+func sorted(s []string) []string { s = slices.Clone(s); sort.Strings(s); return s }
+
+func TestGetEachResourceAsJSONMatchesTheSandbox(t *testing.T) {
+	c := newCLI(t, "on-call")
+	w := c.env.World()
+
+	t.Run("projects", func(t *testing.T) {
+		out, errOut, code := c.run(t, "get", "projects", "-o", "json")
+		if code != ExitOK {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		var want []string
+		for _, p := range w.Projects() {
+			want = append(want, p.ProjectName)
+		}
+		if got := names(t, out, "name"); !slices.Equal(got, sorted(want)) {
+			t.Fatalf("projects %v, want %v", got, sorted(want))
+		}
+		var items []projectOut
+		_ = json.Unmarshal([]byte(out), &items)
+		for _, p := range items {
+			if p.Name == sandbox.FeaturedProject && (len(p.Members) == 0 || p.ID == "" || p.CreatedAt == "") {
+				t.Errorf("the featured project lacks members, id or creation time: %+v", p)
+			}
+		}
+	})
+	t.Run("jobs", func(t *testing.T) {
+		out, errOut, code := c.run(t, "get", "jobs", "-o", "json")
+		if code != ExitOK {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		var want []string
+		status := map[string]string{}
+		w.EachTrainingJob(func(s world.TrainingJobSummary, _ []world.Tag) bool {
+			want = append(want, s.TrainingJobName)
+			status[s.TrainingJobName] = string(s.TrainingJobStatus)
+			return true
+		})
+		var items []jobOut
+		if err := json.Unmarshal([]byte(out), &items); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, j := range items {
+			got = append(got, j.Name)
+			if status[j.Name] != j.Status {
+				t.Fatalf("job %s is %s, the sandbox says %s", j.Name, j.Status, status[j.Name])
+			}
+		}
+		if !slices.Equal(sorted(got), sorted(want)) {
+			t.Fatalf("%d jobs listed, the sandbox has %d", len(got), len(want))
+		}
+	})
+	t.Run("pipelines", func(t *testing.T) {
+		out, errOut, code := c.run(t, "get", "pipelines", "-o", "json")
+		if code != ExitOK {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		var want []string
+		for _, p := range w.Pipelines() {
+			want = append(want, p.PipelineName)
+		}
+		if got := names(t, out, "name"); !slices.Equal(sorted(got), sorted(want)) {
+			t.Fatalf("pipelines %v, want %v", got, want)
+		}
+	})
+	t.Run("executions", func(t *testing.T) {
+		pipeline := w.Pipelines()[0].PipelineName
+		out, errOut, code := c.run(t, "get", "executions", "--pipeline", pipeline, "-o", "json")
+		if code != ExitOK {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		execs, err := w.PipelineExecutions(pipeline, world.ExecutionQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, e := range execs {
+			want = append(want, e.PipelineExecutionArn)
+		}
+		if got := names(t, out, "arn"); len(want) == 0 || !slices.Equal(sorted(got), sorted(want)) {
+			t.Fatalf("executions %v, want %v", got, want)
+		}
+		for _, p := range names(t, out, "pipeline") {
+			if p != pipeline {
+				t.Fatalf("an execution of %q in the list of %q", p, pipeline)
+			}
+		}
+	})
+	t.Run("models", func(t *testing.T) {
+		out, errOut, code := c.run(t, "get", "models", "-o", "json")
+		if code != ExitOK {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		var want []string
+		for _, g := range w.ModelPackageGroups() {
+			want = append(want, g.ModelPackageGroupName)
+		}
+		if got := names(t, out, "name"); !slices.Equal(sorted(got), sorted(want)) {
+			t.Fatalf("groups %v, want %v", got, want)
+		}
+	})
+	t.Run("model versions", func(t *testing.T) {
+		group := w.ModelPackageGroups()[0].ModelPackageGroupName
+		out, errOut, code := c.run(t, "get", "models", "--group", group, "-o", "json")
+		if code != ExitOK {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		pkgs, err := w.ModelPackages(world.ModelPackageQuery{Group: group})
+		if err != nil {
+			t.Fatal(err)
+		}
+		approval := map[string]string{}
+		for _, p := range pkgs {
+			approval[p.ModelPackageArn] = p.ModelApprovalStatus
+		}
+		var items []modelVersionOut
+		if err := json.Unmarshal([]byte(out), &items); err != nil {
+			t.Fatal(err)
+		}
+		if len(items) != len(pkgs) || len(items) == 0 {
+			t.Fatalf("%d versions listed, the sandbox has %d", len(items), len(pkgs))
+		}
+		for _, v := range items {
+			if v.Group != group || approval[v.ARN] != v.Approval {
+				t.Fatalf("version %+v; the sandbox says %q", v, approval[v.ARN])
+			}
+		}
+	})
+	t.Run("endpoints", func(t *testing.T) {
+		out, errOut, code := c.run(t, "get", "endpoints", "-o", "json")
+		if code != ExitOK {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		var items []endpointOut
+		if err := json.Unmarshal([]byte(out), &items); err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]string{}
+		for _, e := range w.Endpoints() {
+			want[e.EndpointName] = e.EndpointStatus
+		}
+		if len(items) != len(want) {
+			t.Fatalf("%d endpoints, the sandbox has %d", len(items), len(want))
+		}
+		for _, e := range items {
+			if want[e.Name] != e.Status || e.Health == "" {
+				t.Fatalf("endpoint %+v; the sandbox says %q", e, want[e.Name])
+			}
+		}
+	})
+	t.Run("recovery points", func(t *testing.T) {
+		out, errOut, code := c.run(t, "get", "recovery-points", "-o", "json")
+		if code != ExitOK {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		points, err := w.RecoveryPoints(world.RecoveryPointQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, p := range points {
+			want = append(want, p.RecoveryPointArn)
+		}
+		if got := names(t, out, "arn"); len(want) == 0 || !slices.Equal(sorted(got), sorted(want)) {
+			t.Fatalf("%d recovery points listed, the sandbox has %d", len(got), len(want))
+		}
+		// One file system's only.
+		fs := w.FileSystems()[0].FileSystemId
+		out, errOut, code = c.run(t, "get", "recovery-points", "--file-system", fs, "-o", "json")
+		if code != ExitOK {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		ids := names(t, out, "file_system_id")
+		if len(ids) == 0 || slices.ContainsFunc(ids, func(s string) bool { return s != fs }) {
+			t.Fatalf("--file-system %s listed %v", fs, ids)
+		}
+	})
+	t.Run("restore jobs", func(t *testing.T) {
+		out, errOut, code := c.run(t, "get", "restore-jobs", "-o", "json")
+		if code != ExitOK {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		var want []string
+		for _, j := range w.RestoreJobs("") {
+			want = append(want, j.RestoreJobId)
+		}
+		if got := names(t, out, "id"); !slices.Equal(sorted(got), sorted(want)) {
+			t.Fatalf("restore jobs %v, want %v", got, want)
+		}
+	})
+}
+
+func TestGetTableAndYAMLCarryTheSameItems(t *testing.T) {
+	c := newCLI(t, "on-call")
+	for _, res := range resourceNames() {
+		t.Run(res, func(t *testing.T) {
+			args := []string{"get", res}
+			switch res {
+			case "executions":
+				args = append(args, "--pipeline", c.env.World().Pipelines()[0].PipelineName)
+			case "models":
+				args = append(args, "--group", c.env.World().ModelPackageGroups()[0].ModelPackageGroupName)
+			}
+			jsonOut, errOut, code := c.run(t, append(args, "-o", "json")...)
+			if code != ExitOK {
+				t.Fatalf("json: exit %d: %s", code, errOut)
+			}
+			var fromJSON []map[string]any
+			if err := json.Unmarshal([]byte(jsonOut), &fromJSON); err != nil {
+				t.Fatal(err)
+			}
+			yamlOut, errOut, code := c.run(t, append(args, "-o", "yaml")...)
+			if code != ExitOK {
+				t.Fatalf("yaml: exit %d: %s", code, errOut)
+			}
+			var fromYAML []map[string]any
+			if err := yaml.Unmarshal([]byte(yamlOut), &fromYAML); err != nil {
+				t.Fatalf("stdout is not YAML: %v", err)
+			}
+			if len(fromYAML) != len(fromJSON) {
+				t.Fatalf("yaml has %d items, json %d", len(fromYAML), len(fromJSON))
+			}
+			for i := range fromJSON {
+				for _, key := range []string{"name", "arn", "id", "status", "created_at"} {
+					if j, ok := fromJSON[i][key]; ok && j != fromYAML[i][key] {
+						t.Fatalf("item %d %s: json %v, yaml %v", i, key, j, fromYAML[i][key])
+					}
+				}
+			}
+			tableOut, errOut, code := c.run(t, args...)
+			if code != ExitOK {
+				t.Fatalf("table: exit %d: %s", code, errOut)
+			}
+			lines := strings.Split(strings.TrimRight(tableOut, "\n"), "\n")
+			if len(fromJSON) == 0 {
+				if tableOut != "" || !strings.HasPrefix(errOut, "No ") {
+					t.Fatalf("an empty table should print nothing and say so on stderr: %q %q", tableOut, errOut)
+				}
+				return
+			}
+			if len(lines) != len(fromJSON)+1 {
+				t.Fatalf("table has %d lines for %d items:\n%s", len(lines), len(fromJSON), tableOut)
+			}
+			if strings.ToUpper(lines[0]) != lines[0] {
+				t.Fatalf("the first line should be the header: %q", lines[0])
+			}
+			// Columns are aligned: every row's second column starts where
+			// the header's does.
+			col := strings.Index(lines[0], "   ") + 3
+			for col < len(lines[0]) && lines[0][col] == ' ' {
+				col++
+			}
+			for _, l := range lines[1:] {
+				if len(l) <= col || l[col-1] != ' ' || l[col] == ' ' {
+					t.Fatalf("row not aligned at column %d:\n%s\n%s", col, lines[0], l)
+				}
+			}
+		})
+	}
+}
+
+func TestGetExitCodes(t *testing.T) {
+	c := newCLI(t, "on-call")
+	cases := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"a resource get does not know", []string{"get", "notebooks"}, ExitUsage, `no resource "notebooks": get takes projects, jobs, pipelines, executions, models, endpoints, recovery-points, restore-jobs`},
+		{"no resource at all", []string{"get"}, ExitUsage, "accepts 1 arg(s), received 0"},
+		{"a bad output format", []string{"get", "jobs", "-o", "csv"}, ExitUsage, `no output format "csv"`},
+		{"executions without a pipeline", []string{"get", "executions"}, ExitUsage, "executions needs --pipeline NAME"},
+		{"a flag of another resource", []string{"get", "jobs", "--group", "x"}, ExitUsage, "--group does not apply to jobs"},
+		{"--project on backups", []string{"get", "restore-jobs", "--project", "hdb-resale-valuation"}, ExitUsage, "--project does not apply to restore-jobs"},
+		{"a pipeline that does not exist", []string{"get", "executions", "--pipeline", "hdb-resale-trian"}, ExitNotFound, `no pipeline named "hdb-resale-trian" (did you mean`},
+		{"a group that does not exist", []string{"get", "models", "--group", "no-such-group"}, ExitNotFound, `no model package group named "no-such-group"`},
+		{"a file system that does not exist", []string{"get", "recovery-points", "--file-system", "fs-nope"}, ExitNotFound, `no file system named "fs-nope"`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			out, errOut, code := c.run(t, tc.args...)
+			if code != tc.code {
+				t.Fatalf("exit %d, want %d; stderr: %s", code, tc.code, errOut)
+			}
+			if out != "" {
+				t.Fatalf("an error must leave stdout empty, got %q", out)
+			}
+			if !strings.Contains(errOut, tc.stderr) {
+				t.Fatalf("stderr %q lacks %q", errOut, tc.stderr)
+			}
+		})
+	}
+}
+
+func TestGetWithCredentialsAWSRefusesExitsAuth(t *testing.T) {
+	c := newCLI(t, "on-call")
+	t.Setenv("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE")
+	out, errOut, code := c.run(t, "get", "endpoints")
+	if code != ExitAuth || out != "" || !strings.Contains(errOut, "cannot reach AWS as the configured identity") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
+
+func TestGetProjectScope(t *testing.T) {
+	c := newCLI(t, "on-call")
+	out, errOut, code := c.run(t, "get", "endpoints", "--project", sandbox.FeaturedProject, "-o", "json")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	projects := names(t, out, "project")
+	if len(projects) == 0 || slices.ContainsFunc(projects, func(p string) bool { return p != sandbox.FeaturedProject }) {
+		t.Fatalf("--project listed endpoints of %v", projects)
+	}
+}
+
+// --sandbox runs the embedded account in-process, as the role asked for;
+// a config problem is a warning on stderr, never on stdout.
+func TestGetOnTheEmbeddedSandbox(t *testing.T) {
+	c := newCLI(t, "on-call")
+	cfg := filepath.Join(c.home, "bad.yaml")
+	if err := writeText(cfg, "intervals:\n  endpoints: soon\n"); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	code := executeWith(context.Background(), []string{"--sandbox", "--sandbox-role", "project-admin", "--config", cfg, "get", "projects", "-o", "json"}, &out, &errb, c.getenv)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if got := names(t, out.String(), "name"); !slices.Contains(got, sandbox.FeaturedProject) {
+		t.Fatalf("projects %v lack %s", got, sandbox.FeaturedProject)
+	}
+	if !strings.Contains(errb.String(), `agdash: warning: Config file not applied, agdash runs on its defaults: bad.yaml:2: intervals.endpoints: "soon" is not a duration`) {
+		t.Fatalf("stderr: %q", errb.String())
+	}
+}
