@@ -17,19 +17,19 @@ import (
 // registerServices plugs every AWS service the sandbox speaks into srv.
 // One line per service package.
 func registerServices(srv *server.Server, w *world.World) error {
-	regs := []func() error{
-		func() error { return sts.Register(srv) },
-		func() error { return sagemaker.Register(srv, w) },
-		func() error { return cloudwatch.Register(srv, w) },
-		func() error { return logs.Register(srv, w) },
-		func() error { return runtime.Register(srv, w) },
-		func() error { return backup.Register(srv, w) },
-		func() error { return efs.Register(srv, w) },
-		func() error { return s3.Register(srv, w) },
-		func() error { return apigateway.Register(srv, w) },
+	services := []server.Service{
+		sts.Service(),
+		sagemaker.Service(w),
+		cloudwatch.Service(w),
+		logs.Service(w),
+		runtime.Service(w),
+		backup.Service(w),
+		efs.Service(w),
+		s3.Service(w),
+		apigateway.Service(w),
 	}
-	for _, r := range regs {
-		if err := r(); err != nil {
+	for _, s := range services {
+		if err := srv.Register(s); err != nil {
 			return err
 		}
 	}

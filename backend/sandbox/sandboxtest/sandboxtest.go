@@ -1,9 +1,12 @@
 // Package sandboxtest starts the full sandbox account for contract tests
-// and hands out AWS SDK configurations for its principals.
+// and points the AWS SDK and the AWS CLI at it as its principals. AWS error
+// checks (WantCode, APIError) are in package servertest.
 package sandboxtest
 
 import (
 	"context"
+	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -12,6 +15,7 @@ import (
 
 	awsb "github.com/agdash/agdash/backend/aws"
 	"github.com/agdash/agdash/backend/sandbox"
+	"github.com/agdash/agdash/backend/sandbox/server/servertest"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -63,5 +67,32 @@ func (e *Env) Config(t testing.TB, who string) aws.Config {
 		Credentials:      credentials.NewStaticCredentialsProvider(p.AccessKeyID, p.SecretAccessKey, ""),
 		RetryMaxAttempts: 1,
 		HTTPClient:       awsb.NewHTTPClient(),
+	}
+}
+
+// CLI is the AWS CLI pointed at the sandbox, signing as who.
+func (e *Env) CLI(t testing.TB, who string) servertest.AWSCLI {
+	t.Helper()
+	p, err := e.Principal(who)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return servertest.AWSCLI{Endpoint: e.URL(), Region: sandbox.Region, Principal: p}
+}
+
+// AWSCLI runs `aws args… --output json` against the sandbox as who and
+// returns what it printed. It skips the test when aws is not on PATH and
+// fails it when the CLI fails.
+func (e *Env) AWSCLI(t testing.TB, who string, args ...string) []byte {
+	t.Helper()
+	return e.CLI(t, who).Run(t, args...)
+}
+
+// AWSCLIJSON is AWSCLI that decodes the CLI's JSON into out.
+func (e *Env) AWSCLIJSON(t testing.TB, who string, out any, args ...string) {
+	t.Helper()
+	stdout := e.AWSCLI(t, who, args...)
+	if err := json.Unmarshal(stdout, out); err != nil {
+		t.Fatalf("aws %s printed no JSON: %v\n%s", strings.Join(args, " "), err, stdout)
 	}
 }

@@ -18,7 +18,7 @@ func adminCall(t *testing.T, srv *server.Server, method, path, body string) (int
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp, b := do(t, req)
+	resp, b := servertest.Do(t, req)
 	var out map[string]any
 	if err := json.Unmarshal(b, &out); err != nil {
 		t.Fatalf("%s %s: not JSON: %s", method, path, b)
@@ -57,7 +57,7 @@ func TestAdminFaultsAtRuntime(t *testing.T) {
 	if f := srv.Faults(); f.ThrottleRate != 1 || time.Duration(f.Latency) != 150*time.Millisecond || f.Services[0] != "logs" {
 		t.Errorf("server faults = %+v", f)
 	}
-	wantCode(t, describeLogGroups(cfg), "ThrottlingException")
+	servertest.WantCode(t, describeLogGroups(cfg), "ThrottlingException")
 
 	_, got = adminCall(t, srv, "GET", "/_sandbox/faults", "")
 	if got["throttleRate"] != float64(1) {

@@ -58,7 +58,7 @@ func TestRolePermissionsThroughTheSDK(t *testing.T) {
 					}
 					return
 				}
-				code, msg := apiError(t, err)
+				code, msg := servertest.APIError(t, err)
 				if code != "AccessDeniedException" && code != "AccessDenied" {
 					t.Fatalf("code = %q (%s), want access denied", code, msg)
 				}
@@ -91,7 +91,7 @@ func TestMutationOutsideOwnProjectIsDenied(t *testing.T) {
 	_, err = client.InvokeEndpoint(context.Background(), &sagemakerruntime.InvokeEndpointInput{
 		EndpointName: aws.String("cpf-fraud-prod"), Body: []byte(`{}`), ContentType: aws.String("application/json"),
 	})
-	msg := wantCode(t, err, "AccessDeniedException")
+	msg := servertest.WantCode(t, err, "AccessDeniedException")
 	wantMsg := "User: " + ds.ARN + " is not authorized to perform: sagemaker:InvokeEndpoint on resource: " +
 		"arn:aws:sagemaker:ap-southeast-1:123456789012:endpoint/cpf-fraud-prod because no identity-based policy allows the sagemaker:InvokeEndpoint action"
 	if msg != wantMsg {

@@ -6,9 +6,6 @@ import (
 	"encoding/xml"
 	"errors"
 	"net/url"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -254,26 +251,7 @@ func TestCloudWatchHandBuiltRequestsSameAnswer(t *testing.T) {
 		if ct := resp.Header.Get("Content-Type"); ct != "application/x-amz-json-1.0" {
 			t.Errorf("Content-Type = %q", ct)
 		}
-		var doc struct {
-			MetricDataResults []struct {
-				ID         string    `json:"Id"`
-				Label      string    `json:"Label"`
-				Timestamps []float64 `json:"Timestamps"`
-				Values     []float64 `json:"Values"`
-			}
-		}
-		if err := json.Unmarshal(b, &doc); err != nil {
-			t.Fatalf("%v\n%s", err, b)
-		}
-		var got []cwResult
-		for _, r := range doc.MetricDataResults {
-			var ts []time.Time
-			for _, s := range r.Timestamps {
-				ts = append(ts, time.Unix(int64(s), 0).UTC())
-			}
-			got = append(got, cwResult{ID: r.ID, Label: r.Label, Timestamps: ts, Values: r.Values})
-		}
-		sameResults(t, got, wantMetricData())
+		sameResults(t, jsonResults(t, b), wantMetricData())
 	})
 
 	t.Run("rpcv2Cbor", func(t *testing.T) {
@@ -323,7 +301,7 @@ func TestCloudWatchQueryCompatibleErrors(t *testing.T) {
 	for name, client := range cwClients(srv, servertest.DataScientist) {
 		t.Run(name, func(t *testing.T) {
 			_, err := client.DeleteAlarms(context.Background(), &cloudwatch.DeleteAlarmsInput{AlarmNames: []string{"hdb-resale/5xx"}})
-			msg := wantCode(t, err, "AccessDenied")
+			msg := servertest.WantCode(t, err, "AccessDenied")
 			want := iam.DenyMessage(servertest.DataScientist, "cloudwatch:DeleteAlarms", "arn:aws:cloudwatch:ap-southeast-1:123456789012:*")
 			if msg != want {
 				t.Errorf("message = %q, want %q", msg, want)
@@ -334,10 +312,6 @@ func TestCloudWatchQueryCompatibleErrors(t *testing.T) {
 
 // TestAWSCLICloudWatch: botocore speaks rpcv2Cbor to CloudWatch.
 func TestAWSCLICloudWatch(t *testing.T) {
-	awsPath, err := exec.LookPath("aws")
-	if err != nil {
-		t.Skip("the AWS CLI (aws) is not on PATH; install awscli to run this test")
-	}
 	srv := start(t, server.Options{})
 	queries, err := json.Marshal([]map[string]any{
 		{"Id": "inv", "MetricStat": map[string]any{"Period": 300, "Stat": "Sum", "Metric": map[string]any{
@@ -350,20 +324,16 @@ func TestAWSCLICloudWatch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, awsPath, "cloudwatch", "get-metric-data", "--endpoint-url", srv.URL(), "--output", "json",
+	out := servertest.CLI(srv, servertest.OnCall).Run(t, "cloudwatch", "get-metric-data",
 		"--start-time", "2024-06-01T00:00:00Z", "--end-time", "2024-06-01T01:00:00Z", "--metric-data-queries", string(queries))
-	cmd.Env = cliEnv(t, servertest.OnCall)
-	out, err := cmd.Output()
-	if err != nil {
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			t.Fatalf("aws cloudwatch get-metric-data: %v\n%s", err, ee.Stderr)
-		}
-		t.Fatal(err)
-	}
 	// CLI v1 prints timestamps as received: epoch seconds from CBOR.
+	sameResults(t, jsonResults(t, out), wantMetricData())
+}
+
+// jsonResults reads GetMetricData's JSON answer, whose timestamps are epoch
+// seconds, as awsJson1_0 and the CLI print it.
+func jsonResults(t *testing.T, b []byte) []cwResult {
+	t.Helper()
 	var doc struct {
 		MetricDataResults []struct {
 			ID         string    `json:"Id"`
@@ -372,8 +342,8 @@ func TestAWSCLICloudWatch(t *testing.T) {
 			Values     []float64 `json:"Values"`
 		}
 	}
-	if err := json.Unmarshal(out, &doc); err != nil {
-		t.Fatalf("%v\n%s", err, out)
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatalf("%v\n%s", err, b)
 	}
 	var got []cwResult
 	for _, r := range doc.MetricDataResults {
@@ -383,21 +353,5 @@ func TestAWSCLICloudWatch(t *testing.T) {
 		}
 		got = append(got, cwResult{ID: r.ID, Label: r.Label, Timestamps: ts, Values: r.Values})
 	}
-	sameResults(t, got, wantMetricData())
-}
-
-func cliEnv(t *testing.T, p iam.Principal) []string {
-	dir := t.TempDir()
-	return []string{
-		"PATH=" + os.Getenv("PATH"),
-		"HOME=" + dir,
-		"AWS_ACCESS_KEY_ID=" + p.AccessKeyID,
-		"AWS_SECRET_ACCESS_KEY=" + p.SecretAccessKey,
-		"AWS_DEFAULT_REGION=" + servertest.Region,
-		"AWS_CONFIG_FILE=" + filepath.Join(dir, "config"),
-		"AWS_SHARED_CREDENTIALS_FILE=" + filepath.Join(dir, "credentials"),
-		"AWS_EC2_METADATA_DISABLED=true",
-		"AWS_MAX_ATTEMPTS=1",
-		"AWS_PAGER=",
-	}
+	return got
 }

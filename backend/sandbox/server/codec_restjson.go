@@ -2,7 +2,6 @@ package server
 
 import (
 	"net/http"
-	"reflect"
 )
 
 // RESTJSON is restJson1: operations route by method and path template (see
@@ -15,12 +14,8 @@ func (RESTJSON) ID() ProtocolID { return ProtocolRESTJSON }
 func (RESTJSON) isREST() bool   { return true }
 
 func (RESTJSON) decode(rq *request, in any) error {
-	v := reflect.ValueOf(in).Elem()
-	sh, err := rq.shapes.of(v.Type())
+	v, sh, err := bindHTTPMembers(rq, in)
 	if err != nil {
-		return InternalFailure("%v", err)
-	}
-	if err := bindHTTPMembers(rq, v, sh); err != nil {
 		return err
 	}
 	b := binder{shapes: rq.shapes, style: nativeTree, bodyOnly: true}
@@ -50,16 +45,11 @@ func (RESTJSON) encode(w http.ResponseWriter, rq *request, out any) error {
 		_, _ = w.Write([]byte("{}"))
 		return nil
 	}
-	sh, err := rq.shapes.of(v.Type())
+	_, pm, status, err := writeRESTHead(w, rq, v)
 	if err != nil {
 		return err
 	}
-	memberStatus, pm, err := writeHTTPMembers(w.Header(), v, sh)
-	if err != nil {
-		return err
-	}
-	status := successStatus(rq, memberStatus)
-	body := []byte("{}")
+	var body []byte
 	if pm != nil {
 		fv := v.FieldByIndex(pm.index)
 		if done, err := writeRawPayload(w, fv, status); done || err != nil {

@@ -39,12 +39,8 @@ func (p RESTXML) virtualHostPath(r *http.Request, path string) (string, bool) {
 }
 
 func (RESTXML) decode(rq *request, in any) error {
-	v := reflect.ValueOf(in).Elem()
-	sh, err := rq.shapes.of(v.Type())
+	v, sh, err := bindHTTPMembers(rq, in)
 	if err != nil {
-		return InternalFailure("%v", err)
-	}
-	if err := bindHTTPMembers(rq, v, sh); err != nil {
 		return err
 	}
 	pm := payloadMember(sh)
@@ -81,15 +77,10 @@ func (p RESTXML) encode(w http.ResponseWriter, rq *request, out any) error {
 		w.WriteHeader(successStatus(rq, 0))
 		return nil
 	}
-	sh, err := rq.shapes.of(v.Type())
+	sh, pm, status, err := writeRESTHead(w, rq, v)
 	if err != nil {
 		return err
 	}
-	memberStatus, pm, err := writeHTTPMembers(w.Header(), v, sh)
-	if err != nil {
-		return err
-	}
-	status := successStatus(rq, memberStatus)
 	x := xmlWriter{shapes: rq.shapes, ts: tsDateTime}
 	switch {
 	case pm != nil:

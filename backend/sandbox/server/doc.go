@@ -25,8 +25,9 @@
 // same structs serve every protocol the service lists; location options
 // (uri, query, header, payload, status) matter only to the REST protocols.
 //
-// Every package exposes Register(srv *server.Server, …) error. A complete
-// example, CloudWatch's DeleteAlarms in all three of CloudWatch's protocols:
+// Every package exposes Service(…) server.Service, which the sandbox
+// registers (backend/sandbox/services.go). A complete example, CloudWatch's
+// DeleteAlarms in all three of CloudWatch's protocols:
 //
 //	package cloudwatch
 //
@@ -36,9 +37,9 @@
 //
 //	type DeleteAlarmsOutput struct{}
 //
-//	func Register(srv *server.Server, w *world.World) error {
+//	func Service(w *world.World) server.Service {
 //		h := handlers{world: w}
-//		return srv.Register(server.Service{
+//		return server.Service{
 //			Name:            "CloudWatch",
 //			SigningName:     "monitoring",
 //			IAMPrefix:       "cloudwatch",
@@ -51,7 +52,7 @@
 //			Ops: []server.Op{
 //				server.Operation("DeleteAlarms", h.deleteAlarms),
 //			},
-//		})
+//		}
 //	}
 //
 //	func (h handlers) deleteAlarms(ctx context.Context, call *server.Call, in *DeleteAlarmsInput) (*DeleteAlarmsOutput, error) {
@@ -94,6 +95,6 @@
 // any panic, reaches the client as InternalFailure and is logged.
 //
 // Tests start a server with package servertest and call it with the real
-// SDK clients: servertest.Start(t, server.Options{}, mypkg.Register) and
+// SDK clients: servertest.Start(t, server.Options{}, sts.Register) and
 // servertest.Config(srv, servertest.DataScientist).
 package server

@@ -38,7 +38,7 @@ func TestErrorCodesAWSJSON(t *testing.T) {
 	for name, mk := range testErrors {
 		t.Run(name, func(t *testing.T) {
 			_, err := logs.DescribeLogGroups(context.Background(), &cloudwatchlogs.DescribeLogGroupsInput{LogGroupNamePrefix: aws.String("error/" + name)})
-			msg := wantCode(t, err, name)
+			msg := servertest.WantCode(t, err, name)
 			want := mk()
 			if msg != want.Message {
 				t.Errorf("message = %q, want %q", msg, want.Message)
@@ -68,7 +68,7 @@ func TestErrorCodesQueryCompatible(t *testing.T) {
 		for name, code := range want {
 			t.Run(proto+"/"+name, func(t *testing.T) {
 				_, err := client.ListMetrics(context.Background(), &cloudwatch.ListMetricsInput{Namespace: aws.String("error/" + name)})
-				wantCode(t, err, code)
+				servertest.WantCode(t, err, code)
 			})
 		}
 	}
@@ -101,7 +101,7 @@ func TestErrorCodesRESTJSON(t *testing.T) {
 		"InternalFailure":       http.StatusInternalServerError,
 	} {
 		err := list("error-" + name)
-		wantCode(t, err, name)
+		servertest.WantCode(t, err, name)
 		if got := httpStatus(t, err); got != status {
 			t.Errorf("%s: status %d, want %d", name, got, status)
 		}
@@ -109,13 +109,13 @@ func TestErrorCodesRESTJSON(t *testing.T) {
 
 	gw := apigateway.NewFromConfig(cfg)
 	_, err = gw.GetRestApi(context.Background(), &apigateway.GetRestApiInput{RestApiId: aws.String("nope")})
-	wantCode(t, err, "NotFoundException")
+	servertest.WantCode(t, err, "NotFoundException")
 	if got := httpStatus(t, err); got != http.StatusNotFound {
 		t.Errorf("NotFoundException status = %d", got)
 	}
 	// API Gateway renames throttling through Service.ErrorCodes.
 	_, err = gw.GetRestApi(context.Background(), &apigateway.GetRestApiInput{RestApiId: aws.String("error-ThrottlingException")})
-	wantCode(t, err, "TooManyRequestsException")
+	servertest.WantCode(t, err, "TooManyRequestsException")
 	if got := httpStatus(t, err); got != http.StatusTooManyRequests {
 		t.Errorf("TooManyRequestsException status = %d", got)
 	}
@@ -134,7 +134,7 @@ func TestErrorCodesS3(t *testing.T) {
 		t.Errorf("missing key: err = %v, want NoSuchKey", err)
 	}
 	err := get("no-such-bucket", "x")
-	wantCode(t, err, "NoSuchBucket")
+	servertest.WantCode(t, err, "NoSuchBucket")
 	if got := httpStatus(t, err); got != http.StatusNotFound {
 		t.Errorf("NoSuchBucket status = %d", got)
 	}
@@ -150,7 +150,7 @@ func TestErrorCodesS3(t *testing.T) {
 		"ExpiredTokenException":       {"ExpiredToken", 400},
 	} {
 		err := get("ag-hdb-models", "error/"+name)
-		wantCode(t, err, want.code)
+		servertest.WantCode(t, err, want.code)
 		if got := httpStatus(t, err); got != want.status {
 			t.Errorf("%s: status %d, want %d", name, got, want.status)
 		}

@@ -29,11 +29,11 @@ func TestThrottleFault(t *testing.T) {
 	srv := start(t, server.Options{Faults: server.Faults{ThrottleRate: 1}})
 	cfg := servertest.Config(srv, servertest.OnCall)
 	err := describeLogGroups(cfg)
-	if msg := wantCode(t, err, "ThrottlingException"); msg != "Rate exceeded" {
+	if msg := servertest.WantCode(t, err, "ThrottlingException"); msg != "Rate exceeded" {
 		t.Errorf("message = %q", msg)
 	}
 	_, err = cloudwatch.NewFromConfig(cfg).ListMetrics(context.Background(), nil)
-	wantCode(t, err, "Throttling")
+	servertest.WantCode(t, err, "Throttling")
 	if !retry.IsErrorThrottles(retry.DefaultThrottles).IsErrorThrottle(err).Bool() {
 		t.Errorf("the SDK does not see %v as a throttle", err)
 	}
@@ -70,7 +70,7 @@ func TestSDKRetriesInjectedFaults(t *testing.T) {
 	srv := start(t, server.Options{})
 	_, err := cloudwatch.NewFromConfig(retrying(servertest.Config(srv, servertest.DataScientist))).
 		DeleteAlarms(context.Background(), &cloudwatch.DeleteAlarmsInput{AlarmNames: []string{"x"}})
-	wantCode(t, err, "AccessDenied")
+	servertest.WantCode(t, err, "AccessDenied")
 	if got := srv.Calls()["monitoring:DeleteAlarms"]; got != 1 {
 		t.Errorf("AccessDenied was attempted %d times, want 1", got)
 	}
@@ -79,7 +79,7 @@ func TestSDKRetriesInjectedFaults(t *testing.T) {
 func TestServerErrorFault(t *testing.T) {
 	srv := start(t, server.Options{Faults: server.Faults{ServerErrorRate: 1}})
 	err := describeLogGroups(servertest.Config(srv, servertest.OnCall))
-	wantCode(t, err, "InternalFailure")
+	servertest.WantCode(t, err, "InternalFailure")
 	if got := httpStatus(t, err); got != 500 {
 		t.Errorf("status = %d, want 500", got)
 	}
@@ -128,14 +128,14 @@ func TestCredentialsExpire(t *testing.T) {
 	}
 	clock.Advance(time.Minute)
 	err := describeLogGroups(cfg)
-	wantCode(t, err, "ExpiredTokenException")
+	servertest.WantCode(t, err, "ExpiredTokenException")
 	if got := httpStatus(t, err); got != 400 {
 		t.Errorf("awsJson status = %d, want 400", got)
 	}
 	_, err = cloudwatch.NewFromConfig(cfg).ListMetrics(context.Background(), nil)
-	wantCode(t, err, "ExpiredToken")
+	servertest.WantCode(t, err, "ExpiredToken")
 	_, err = backup.NewFromConfig(cfg).ListRecoveryPointsByBackupVault(context.Background(), &backup.ListRecoveryPointsByBackupVaultInput{BackupVaultName: aws.String("v")})
-	wantCode(t, err, "ExpiredTokenException")
+	servertest.WantCode(t, err, "ExpiredTokenException")
 	if got := httpStatus(t, err); got != 403 {
 		t.Errorf("restJson status = %d, want 403", got)
 	}
@@ -182,7 +182,7 @@ func TestFaultsScopedToOperation(t *testing.T) {
 		t.Errorf("ListMetrics: %v", err)
 	}
 	_, err := client.GetMetricData(context.Background(), sdkMetricDataInput())
-	wantCode(t, err, "Throttling")
+	servertest.WantCode(t, err, "Throttling")
 }
 
 // throttlePattern makes n calls and notes which were throttled.

@@ -6,16 +6,21 @@ import (
 	"io"
 	"net/http"
 	"reflect"
-	"strconv"
 	"strings"
-	"time"
 )
 
 // HTTP bindings of the REST protocols: members carried in the path, the
 // query string, headers, the status code, or as the whole payload.
 
-// bindHTTPMembers fills v's members bound to the URI, query and headers.
-func bindHTTPMembers(rq *request, v reflect.Value, sh *structShape) error {
+// bindHTTPMembers fills the members of in (a pointer to an input struct)
+// bound to the URI, query and headers, and returns the struct and its
+// shape for the protocol to bind the body.
+func bindHTTPMembers(rq *request, in any) (reflect.Value, *structShape, error) {
+	v := reflect.ValueOf(in).Elem()
+	sh, err := rq.shapes.of(v.Type())
+	if err != nil {
+		return v, nil, InternalFailure("%v", err)
+	}
 	query := rq.r.URL.Query()
 	for _, m := range sh.members {
 		fv := v.FieldByIndex(m.index)
@@ -52,7 +57,7 @@ func bindHTTPMembers(rq *request, v reflect.Value, sh *structShape) error {
 		}
 		if len(vals) == 0 {
 			if m.required {
-				return missingMember(m.name)
+				return v, nil, missingMember(m.name)
 			}
 			continue
 		}
@@ -60,10 +65,10 @@ func bindHTTPMembers(rq *request, v reflect.Value, sh *structShape) error {
 			ts = m.ts
 		}
 		if err := setTextValues(fv, vals, ts); err != nil {
-			return SerializationException("%s %s: %v", what, m.name, err)
+			return v, nil, SerializationException("%s %s: %v", what, m.name, err)
 		}
 	}
-	return nil
+	return v, sh, nil
 }
 
 // headerValues returns a header's values; a list member's values are also
@@ -191,23 +196,12 @@ func headerText(v reflect.Value, m *member) (string, error) {
 		}
 		return strings.Join(parts, ", "), nil
 	}
-	switch kindOf(v.Type()) {
-	case kTime:
-		f := tsHTTPDate
-		if m.ts != tsDefault {
-			f = m.ts
-		}
-		return formatTime(v.Interface().(time.Time), f), nil
-	case kString:
-		return v.String(), nil
-	case kBool:
-		return strconv.FormatBool(v.Bool()), nil
-	case kInt:
-		return strconv.FormatInt(v.Int(), 10), nil
-	case kUint:
-		return strconv.FormatUint(v.Uint(), 10), nil
-	case kFloat:
-		return formatFloat(v.Float()), nil
+	ts := tsHTTPDate
+	if m.ts != tsDefault {
+		ts = m.ts
+	}
+	if s, ok := formatScalar(v, ts); ok {
+		return s, nil
 	}
 	return "", fmt.Errorf("cannot send %s in a header", v.Type())
 }
@@ -244,6 +238,21 @@ func writeRawPayload(w http.ResponseWriter, v reflect.Value, status int) (bool, 
 		return false, nil
 	}
 	return true, nil
+}
+
+// writeRESTHead writes the members of a REST output v that go in headers,
+// and returns v's shape, its payload member (nil for none) and the status
+// to answer with.
+func writeRESTHead(w http.ResponseWriter, rq *request, v reflect.Value) (*structShape, *member, int, error) {
+	sh, err := rq.shapes.of(v.Type())
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	memberStatus, pm, err := writeHTTPMembers(w.Header(), v, sh)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	return sh, pm, successStatus(rq, memberStatus), nil
 }
 
 // successStatus is the status a REST operation answers with.

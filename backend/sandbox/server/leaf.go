@@ -28,6 +28,26 @@ func formatTime(t time.Time, f tsFormat) string {
 	}
 }
 
+// formatScalar writes a string, boolean, number or timestamp (in format ts)
+// as text, as headers and XML carry them; ok is false for other kinds.
+func formatScalar(v reflect.Value, ts tsFormat) (s string, ok bool) {
+	switch kindOf(v.Type()) {
+	case kString:
+		return v.String(), true
+	case kBool:
+		return strconv.FormatBool(v.Bool()), true
+	case kInt:
+		return strconv.FormatInt(v.Int(), 10), true
+	case kUint:
+		return strconv.FormatUint(v.Uint(), 10), true
+	case kFloat:
+		return formatFloat(v.Float()), true
+	case kTime:
+		return formatTime(v.Interface().(time.Time), ts), true
+	}
+	return "", false
+}
+
 // epochSeconds is t as seconds since 1970 with millisecond precision, the
 // way the SDKs write it.
 func epochSeconds(t time.Time) float64 {

@@ -2,9 +2,6 @@ package server_test
 
 import (
 	"bytes"
-	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"io"
 	"log/slog"
@@ -13,10 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/fxamacker/cbor/v2"
 
 	"github.com/agdash/agdash/backend/sandbox/server"
@@ -252,12 +246,7 @@ func FuzzRequestBodies(f *testing.F) {
 		for k, v := range pr.header {
 			req.Header.Set(k, v)
 		}
-		sum := sha256.Sum256(body)
-		p := servertest.Admin
-		if err := v4.NewSigner().SignHTTP(context.Background(), aws.Credentials{AccessKeyID: p.AccessKeyID, SecretAccessKey: p.SecretAccessKey},
-			req, hex.EncodeToString(sum[:]), pr.service, servertest.Region, time.Now()); err != nil {
-			t.Fatal(err)
-		}
+		servertest.Sign(t, req, servertest.Admin, pr.service, body)
 		rec := httptest.NewRecorder()
 		srv.ServeHTTP(rec, req)
 		if rec.Code >= 500 {

@@ -196,5 +196,5 @@ func TestS3HeadObject(t *testing.T) {
 		t.Errorf("HeadObject = length %d modified %v", aws.ToInt64(out.ContentLength), out.LastModified)
 	}
 	_, err = client.HeadObject(context.Background(), &s3.HeadObjectInput{Bucket: aws.String("ag-hdb-models"), Key: aws.String("none")})
-	wantCode(t, err, "NotFound")
+	servertest.WantCode(t, err, "NotFound")
 }

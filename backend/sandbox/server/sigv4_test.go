@@ -34,19 +34,19 @@ func TestSigV4RejectsBadCredentialsInEveryProtocol(t *testing.T) {
 		cfg.Credentials = credentials.NewStaticCredentialsProvider(c.key, c.secret, "")
 		t.Run(c.name, func(t *testing.T) {
 			_, err := cloudwatchlogs.NewFromConfig(cfg).DescribeLogGroups(ctx, nil)
-			wantCode(t, err, c.json)
+			servertest.WantCode(t, err, c.json)
 			for proto, cw := range cwClients(srv, servertest.Admin) {
 				cw := cloudwatch.NewFromConfig(cfg, func(o *cloudwatch.Options) { o.Protocol = cw.Options().Protocol })
 				_, err := cw.ListMetrics(ctx, nil)
-				if code, _ := apiError(t, err); code != c.query {
+				if code, _ := servertest.APIError(t, err); code != c.query {
 					t.Errorf("CloudWatch %s: code %q, want %q", proto, code, c.query)
 				}
 			}
 			_, err = s3.NewFromConfig(cfg, func(o *s3.Options) { o.UsePathStyle = true }).
 				GetObject(ctx, &s3.GetObjectInput{Bucket: aws.String("ag-hdb-models"), Key: aws.String("readme.txt")})
-			wantCode(t, err, c.s3)
+			servertest.WantCode(t, err, c.s3)
 			_, err = backup.NewFromConfig(cfg).ListRecoveryPointsByBackupVault(ctx, &backup.ListRecoveryPointsByBackupVaultInput{BackupVaultName: aws.String("hdb-studio-vault")})
-			wantCode(t, err, c.rest)
+			servertest.WantCode(t, err, c.rest)
 			if got := httpStatus(t, err); got != 403 {
 				t.Errorf("restJson status = %d, want 403", got)
 			}
@@ -56,18 +56,18 @@ func TestSigV4RejectsBadCredentialsInEveryProtocol(t *testing.T) {
 
 func TestUnsignedRequestIsRefused(t *testing.T) {
 	srv := start(t, server.Options{})
-	resp, body := do(t, rawRequest(t, srv, "POST", "/", map[string]string{
+	resp, body := servertest.Do(t, servertest.NewRequest(t, "POST", srv.URL()+"/", map[string]string{
 		"Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "Logs_20140328.DescribeLogGroups",
 	}, []byte("{}")))
 	if resp.StatusCode != 403 || resp.Header.Get("X-Amzn-Errortype") != "MissingAuthenticationTokenException" {
 		t.Errorf("unsigned JSON: %d %v %s", resp.StatusCode, resp.Header, body)
 	}
-	resp, body = do(t, rawRequest(t, srv, "POST", "/", map[string]string{"Content-Type": "application/x-www-form-urlencoded"},
+	resp, body = servertest.Do(t, servertest.NewRequest(t, "POST", srv.URL()+"/", map[string]string{"Content-Type": "application/x-www-form-urlencoded"},
 		[]byte("Action=ListMetrics&Version=2010-08-01")))
 	if resp.StatusCode != 403 || !strings.Contains(string(body), "<Code>MissingAuthenticationToken</Code>") {
 		t.Errorf("unsigned query: %d %s", resp.StatusCode, body)
 	}
-	resp, body = do(t, rawRequest(t, srv, "GET", "/ag-hdb-models/readme.txt?X-Amz-Signature=abc&X-Amz-Credential=x", nil, nil))
+	resp, body = servertest.Do(t, servertest.NewRequest(t, "GET", srv.URL()+"/ag-hdb-models/readme.txt?X-Amz-Signature=abc&X-Amz-Credential=x", nil, nil))
 	if resp.StatusCode != 403 || !strings.Contains(string(body), "Presigned URLs are not supported") {
 		t.Errorf("presigned S3 URL: %d %s", resp.StatusCode, body)
 	}
@@ -80,7 +80,7 @@ func TestMalformedAuthorizationHeader(t *testing.T) {
 		"AWS AKIA:signature",
 		"AWS4-HMAC-SHA256 Credential=" + servertest.Admin.AccessKeyID + "/20240101/us-east-1/logs/aws4_request, SignedHeaders=x-amz-date, Signature=00",
 	} {
-		resp, body := do(t, rawRequest(t, srv, "POST", "/", map[string]string{
+		resp, body := servertest.Do(t, servertest.NewRequest(t, "POST", srv.URL()+"/", map[string]string{
 			"Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "Logs_20140328.DescribeLogGroups", "Authorization": h,
 		}, []byte("{}")))
 		if resp.StatusCode != 400 || resp.Header.Get("X-Amzn-Errortype") != "IncompleteSignatureException" {
@@ -94,13 +94,13 @@ func TestMalformedAuthorizationHeader(t *testing.T) {
 func TestSigV4TamperedRequest(t *testing.T) {
 	srv := start(t, server.Options{})
 	hdr := map[string]string{"Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "Logs_20140328.DescribeLogGroups"}
-	req := sign(t, rawRequest(t, srv, "POST", "/", hdr, []byte("{}")), servertest.OnCall, "logs", []byte("{}"))
+	req := servertest.Sign(t, servertest.NewRequest(t, "POST", srv.URL()+"/", hdr, []byte("{}")), servertest.OnCall, "logs", []byte("{}"))
 	req.Header.Set("X-Amz-Target", "Logs_20140328.DescribeLogStreams")
-	if resp, body := do(t, req); resp.StatusCode != 400 || resp.Header.Get("X-Amzn-Errortype") != "InvalidSignatureException" {
+	if resp, body := servertest.Do(t, req); resp.StatusCode != 400 || resp.Header.Get("X-Amzn-Errortype") != "InvalidSignatureException" {
 		t.Errorf("tampered header: %d %s", resp.StatusCode, body)
 	}
-	req = sign(t, rawRequest(t, srv, "POST", "/", hdr, []byte(`{"limit":5}`)), servertest.OnCall, "logs", []byte("{}"))
-	if resp, body := do(t, req); resp.StatusCode != 400 || resp.Header.Get("X-Amzn-Errortype") != "InvalidSignatureException" {
+	req = servertest.Sign(t, servertest.NewRequest(t, "POST", srv.URL()+"/", hdr, []byte(`{"limit":5}`)), servertest.OnCall, "logs", []byte("{}"))
+	if resp, body := servertest.Do(t, req); resp.StatusCode != 400 || resp.Header.Get("X-Amzn-Errortype") != "InvalidSignatureException" {
 		t.Errorf("tampered body: %d %s", resp.StatusCode, body)
 	}
 }

@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
-	"strconv"
-	"time"
 )
 
 // xmlWriter writes Go output values as the XML that awsQuery and restXml use.
@@ -163,23 +161,14 @@ func (x *xmlWriter) scalarText(v reflect.Value, m *member) (string, error) {
 	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
 		v = v.Elem()
 	}
+	ts := x.ts
+	if m != nil && m.ts != tsDefault {
+		ts = m.ts
+	}
+	if s, ok := formatScalar(v, ts); ok {
+		return s, nil
+	}
 	switch kindOf(v.Type()) {
-	case kString:
-		return v.String(), nil
-	case kBool:
-		return strconv.FormatBool(v.Bool()), nil
-	case kInt:
-		return strconv.FormatInt(v.Int(), 10), nil
-	case kUint:
-		return strconv.FormatUint(v.Uint(), 10), nil
-	case kFloat:
-		return formatFloat(v.Float()), nil
-	case kTime:
-		f := x.ts
-		if m != nil && m.ts != tsDefault {
-			f = m.ts
-		}
-		return formatTime(v.Interface().(time.Time), f), nil
 	case kBlob:
 		return base64.StdEncoding.EncodeToString(v.Bytes()), nil
 	case kAny:

@@ -36,12 +36,7 @@ func BenchmarkGenerate100kJobs(b *testing.B) {
 // BenchmarkListTrainingJobsPage pages through 100,000 jobs 100 at a time,
 // as ListTrainingJobs handlers would.
 func BenchmarkListTrainingJobsPage(b *testing.B) {
-	s, _ := scenario.Default()
-	res, err := scenario.Generate(s, scenario.Options{Seed: 1, Start: testStart, Clock: world.NewManualClock(testStart), Scale: 100000.0 / 360})
-	if err != nil {
-		b.Fatal(err)
-	}
-	w := res.World
+	w := world100k(b, 1)
 	b.ReportAllocs()
 	b.ResetTimer()
 	b.RunParallel(func(pb *testing.PB) {
@@ -58,15 +53,11 @@ func BenchmarkListTrainingJobsPage(b *testing.B) {
 
 // BenchmarkListInProgressJobs is the "running first" query at 100,000 jobs.
 func BenchmarkListInProgressJobs(b *testing.B) {
-	s, _ := scenario.Default()
-	res, err := scenario.Generate(s, scenario.Options{Seed: 1, Start: testStart, Clock: world.NewManualClock(testStart), Scale: 100000.0 / 360})
-	if err != nil {
-		b.Fatal(err)
-	}
+	w := world100k(b, 1)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := res.World.TrainingJobs(world.TrainingJobQuery{StatusEquals: world.TrainingInProgress}); err != nil {
+		if _, err := w.TrainingJobs(world.TrainingJobQuery{StatusEquals: world.TrainingInProgress}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -87,17 +78,28 @@ func BenchmarkMetricDataDay(b *testing.B) {
 // BenchmarkLogStreamsByLastEventTime lists the newest training streams of a
 // 100,000-job account.
 func BenchmarkLogStreamsByLastEventTime(b *testing.B) {
-	s, _ := scenario.Default()
-	res, err := scenario.Generate(s, scenario.Options{Seed: 1, Start: testStart, Clock: world.NewManualClock(testStart), Scale: 100000.0 / 360})
-	if err != nil {
-		b.Fatal(err)
-	}
+	w := world100k(b, 1)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		page, err := res.World.LogStreams(world.LogStreamQuery{Group: world.TrainingLogGroup, OrderBy: "LastEventTime", Descending: true, Limit: 10})
+		page, err := w.LogStreams(world.LogStreamQuery{Group: world.TrainingLogGroup, OrderBy: "LastEventTime", Descending: true, Limit: 10})
 		if err != nil || len(page.Streams) != 10 {
 			b.Fatalf("%d streams, %v", len(page.Streams), err)
 		}
 	}
+}
+
+// world100k is the default scenario scaled to about 100,000 training jobs,
+// as BenchmarkGenerate100kJobs makes it.
+func world100k(b *testing.B, seed int64) *world.World {
+	b.Helper()
+	s, err := scenario.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	res, err := scenario.Generate(s, scenario.Options{Seed: seed, Start: testStart, Clock: world.NewManualClock(testStart), Scale: 100000.0 / 360})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return res.World
 }

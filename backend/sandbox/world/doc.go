@@ -30,19 +30,23 @@
 //	space, app              Spaces, Apps                                           -
 //	project                 Projects, Project                                      -
 //	training job            TrainingJobs (paged, sorted, filtered), TrainingJob,   CreateTrainingJob, StopTrainingJob
-//	                        TrainingJobCount, TrainingJobArn
-//	processing job          ProcessingJobs, ProcessingJob                          (pipelines start them)
-//	pipeline                Pipelines, Pipeline                                    -
+//	                        TrainingJobCount, TrainingJobArn, EachTrainingJob
+//	                        (every summary with its tags: Search's scan)
+//	model profile           Profile (a project's model kind and quality)           -
+//	processing job          ProcessingJobs, ProcessingJob, ProcessingJobArn        (pipelines start them)
+//	pipeline                Pipelines, Pipeline, PipelineArn                       -
 //	pipeline execution      PipelineExecutions, PipelineExecution,                 StartPipelineExecution (ClientRequestToken),
-//	                        PipelineExecutionSteps                                 StopPipelineExecution, RetryPipelineExecution
-//	model package group     ModelPackageGroups, ModelPackageGroup                  -
-//	model package           ModelPackages, ModelPackage                            UpdateModelPackage (approval deploys)
+//	                        PipelineExecutionSteps, PipelineExecutionArn           StopPipelineExecution, RetryPipelineExecution
+//	model package group     ModelPackageGroups, ModelPackageGroup,                 -
+//	                        ModelPackageGroupArn
+//	model package           ModelPackages, ModelPackage, ModelPackageArn           UpdateModelPackage (approval deploys)
 //	model, endpoint config  Models, Model, EndpointConfigs, EndpointConfig         -
 //	endpoint                Endpoints, Endpoint                                    InvokeEndpoint
 //	S3                      Buckets, Objects (ListObjectsV2), Object               PutObject
 //	CloudWatch metrics      MetricData, ListMetrics, MetricUnit                    -
 //	CloudWatch alarms       Alarms, AlarmHistory                                   -
-//	CloudWatch Logs         LogGroups, LogStreams, LogEvents (forward tokens)      -
+//	CloudWatch Logs         LogGroups, LogStreams, LogEvents (forward tokens),     -
+//	                        FilterLogEvents (filter patterns, across streams)
 //	API Gateway             RestApis, RestApi, Stages, Stage, Resources,           -
 //	                        Deployments
 //	WAF                     WebACLs, WebACL                                        -
@@ -51,6 +55,12 @@
 //	                        RestoreJobMetadata
 //	EFS                     FileSystems, FileSystem                                -
 //	tags (any ARN)          Tags                                                   AddTags, DeleteTags
+//
+// Functions that need no world: ParseArn and TagValue (ARNs and tags as
+// handlers read them), HDBResalePrice and EvaluationReport (the simulated
+// models, for scenario data that agrees with the endpoints). A Builder
+// (inside Build) places the scenario's resources: Add… for each kind
+// above, At to move its clock.
 //
 // Errors are typed so handlers can map them to AWS error codes: ErrNotFound
 // (ResourceNotFound and the service's own not-found codes), ErrValidation

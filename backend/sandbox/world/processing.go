@@ -119,7 +119,6 @@ type processingJob struct {
 	outcome   string
 	failure   string
 	exitMsg   string
-	stopped   bool
 	gen       uint16
 	exec      *execution
 	step      string

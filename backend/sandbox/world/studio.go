@@ -1,6 +1,9 @@
 package world
 
 import (
+	"iter"
+	"maps"
+	"slices"
 	"sort"
 	"time"
 )
@@ -101,9 +104,7 @@ func (b *Builder) AddDomain(d Domain) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	d.DomainArn = w.smArn("domain", d.DomainId)
-	if d.Status == "" {
-		d.Status = "InService"
-	}
+	d.Status = inServiceIfUnset(d.Status)
 	w.studio.domains[d.DomainId] = &d
 }
 
@@ -112,11 +113,10 @@ func (b *Builder) AddUserProfile(u UserProfile) {
 	w := b.w
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	u.UserProfileArn = w.smArn("user-profile", u.DomainId+"/"+u.UserProfileName)
-	if u.Status == "" {
-		u.Status = "InService"
-	}
-	w.studio.users[u.DomainId+"/"+u.UserProfileName] = &u
+	key := u.DomainId + "/" + u.UserProfileName
+	u.UserProfileArn = w.smArn("user-profile", key)
+	u.Status = inServiceIfUnset(u.Status)
+	w.studio.users[key] = &u
 }
 
 // AddSpace places a space.
@@ -124,11 +124,19 @@ func (b *Builder) AddSpace(s Space) {
 	w := b.w
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	s.SpaceArn = w.smArn("space", s.DomainId+"/"+s.SpaceName)
-	if s.Status == "" {
-		s.Status = "InService"
+	key := s.DomainId + "/" + s.SpaceName
+	s.SpaceArn = w.smArn("space", key)
+	s.Status = inServiceIfUnset(s.Status)
+	w.studio.spaces[key] = &s
+}
+
+// inServiceIfUnset is a placed resource's status: InService unless the
+// scenario says otherwise.
+func inServiceIfUnset(status string) string {
+	if status == "" {
+		return "InService"
 	}
-	w.studio.spaces[s.DomainId+"/"+s.SpaceName] = &s
+	return status
 }
 
 // AddApp places a Studio app.
@@ -186,12 +194,7 @@ func (w *World) Domain(id string) (Domain, error) {
 func (w *World) UserProfiles(domainID string) []UserProfile {
 	w.rlock()
 	defer w.mu.RUnlock()
-	var out []UserProfile
-	for _, u := range w.studio.users {
-		if domainID == "" || u.DomainId == domainID {
-			out = append(out, *u)
-		}
-	}
+	out := inDomain(maps.Values(w.studio.users), domainID, func(u *UserProfile) string { return u.DomainId })
 	sort.Slice(out, func(a, b int) bool {
 		if out[a].DomainId != out[b].DomainId {
 			return out[a].DomainId < out[b].DomainId
@@ -216,12 +219,7 @@ func (w *World) UserProfile(domainID, name string) (UserProfile, error) {
 func (w *World) Spaces(domainID string) []Space {
 	w.rlock()
 	defer w.mu.RUnlock()
-	var out []Space
-	for _, s := range w.studio.spaces {
-		if domainID == "" || s.DomainId == domainID {
-			out = append(out, *s)
-		}
-	}
+	out := inDomain(maps.Values(w.studio.spaces), domainID, func(s *Space) string { return s.DomainId })
 	sort.Slice(out, func(a, b int) bool { return out[a].DomainId+out[a].SpaceName < out[b].DomainId+out[b].SpaceName })
 	return out
 }
@@ -230,12 +228,18 @@ func (w *World) Spaces(domainID string) []Space {
 func (w *World) Apps(domainID string) []App {
 	w.rlock()
 	defer w.mu.RUnlock()
-	var out []App
-	for _, a := range w.studio.apps {
-		if domainID == "" || a.DomainId == domainID {
-			out = append(out, *a)
+	out := inDomain(slices.Values(w.studio.apps), domainID, func(a *App) string { return a.DomainId })
+	sort.Slice(out, func(a, b int) bool { return out[a].CreationTime.After(out[b].CreationTime) })
+	return out
+}
+
+// inDomain copies the Studio resources of one domain, or of all for "".
+func inDomain[T any](all iter.Seq[*T], domainID string, domainOf func(*T) string) []T {
+	var out []T
+	for it := range all {
+		if domainID == "" || domainOf(it) == domainID {
+			out = append(out, *it)
 		}
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a].CreationTime.After(out[b].CreationTime) })
 	return out
 }

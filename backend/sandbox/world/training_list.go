@@ -98,23 +98,29 @@ func (w *World) pageSorted(idx []*trainingJob, order SortOrder, after string, li
 	match func(*trainingJob) bool, key func(*trainingJob) string, greater func(string) func(*trainingJob) bool) (TrainingJobPage, error) {
 	var page TrainingJobPage
 	page.Items = make([]TrainingJobSummary, 0, limit)
+	var last *trainingJob
+	// take adds j to the page if it matches; it reports false once the
+	// page is full, having set its cursor.
+	take := func(j *trainingJob) bool {
+		if !match(j) {
+			return true
+		}
+		if len(page.Items) == limit {
+			page.Next = key(last)
+			return false
+		}
+		page.Items = append(page.Items, j.summary(w, now))
+		last = j
+		return true
+	}
 	if order == Ascending {
 		i := 0
 		if after != "" {
 			g := greater(after)
 			i = sort.Search(len(idx), func(k int) bool { return g(idx[k]) })
 		}
-		var last *trainingJob
-		for ; i < len(idx); i++ {
-			if !match(idx[i]) {
-				continue
-			}
-			if len(page.Items) == limit {
-				page.Next = key(last)
-				break
-			}
-			page.Items = append(page.Items, idx[i].summary(w, now))
-			last = idx[i]
+		for i < len(idx) && take(idx[i]) {
+			i++
 		}
 		return page, nil
 	}
@@ -127,17 +133,8 @@ func (w *World) pageSorted(idx []*trainingJob, order SortOrder, after string, li
 			i--
 		}
 	}
-	var last *trainingJob
-	for ; i >= 0; i-- {
-		if !match(idx[i]) {
-			continue
-		}
-		if len(page.Items) == limit {
-			page.Next = key(last)
-			break
-		}
-		page.Items = append(page.Items, idx[i].summary(w, now))
-		last = idx[i]
+	for i >= 0 && take(idx[i]) {
+		i--
 	}
 	return page, nil
 }

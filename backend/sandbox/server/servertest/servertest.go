@@ -1,5 +1,7 @@
 // Package servertest starts a sandbox server for tests and points the AWS
-// SDK at it. Only tests import it.
+// SDK (Config), the AWS CLI (CLI, AWSCLI) and hand-made signed requests
+// (Send) at it, and checks the AWS errors it answers (WantCode). Only tests
+// import it; sandboxtest builds on it for the full sandbox.
 package servertest
 
 import (

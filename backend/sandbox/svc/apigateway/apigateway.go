@@ -43,8 +43,3 @@ func Service(w *world.World) server.Service {
 		},
 	}
 }
-
-// Register adds API Gateway over w to srv.
-func Register(srv *server.Server, w *world.World) error {
-	return srv.Register(Service(w))
-}

@@ -5,23 +5,18 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/service/apigateway"
 	"github.com/aws/aws-sdk-go-v2/service/apigateway/types"
-	"github.com/aws/smithy-go"
 
-	"github.com/agdash/agdash/backend/sandbox"
 	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
 	"github.com/agdash/agdash/backend/sandbox/server"
+	"github.com/agdash/agdash/backend/sandbox/server/servertest"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -238,13 +233,13 @@ func TestAPIGatewayErrors(t *testing.T) {
 		t.Errorf("unknown API: %v", err)
 	}
 	_, err = c.GetStage(ctx, &apigateway.GetStageInput{RestApiId: aws.String(api.Id), StageName: aws.String("beta")})
-	wantCode(t, err, "NotFoundException")
+	servertest.WantCode(t, err, "NotFoundException")
 	_, err = c.GetResources(ctx, &apigateway.GetResourcesInput{RestApiId: aws.String("nope123456")})
-	wantCode(t, err, "NotFoundException")
+	servertest.WantCode(t, err, "NotFoundException")
 	_, err = c.GetRestApis(ctx, &apigateway.GetRestApisInput{Limit: aws.Int32(501)})
-	wantCode(t, err, "BadRequestException")
+	servertest.WantCode(t, err, "BadRequestException")
 	_, err = c.GetRestApis(ctx, &apigateway.GetRestApisInput{Position: aws.String("not-mine")})
-	wantCode(t, err, "BadRequestException")
+	servertest.WantCode(t, err, "BadRequestException")
 }
 
 func TestThrottlingIsTooManyRequests(t *testing.T) {
@@ -264,31 +259,9 @@ func TestThrottlingIsTooManyRequests(t *testing.T) {
 }
 
 func TestAWSCLIGetStages(t *testing.T) {
-	awsPath, err := exec.LookPath("aws")
-	if err != nil {
-		t.Skip("the AWS CLI (aws) is not on PATH; install awscli to run this test")
-	}
 	env := sandboxtest.Start(t)
 	api := apiNamed(t, env.World(), throttledAPI)
-	p, _ := env.Principal("on-call")
-	cctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
-	defer cancel()
-	home := t.TempDir()
-	cmd := exec.CommandContext(cctx, awsPath, "apigateway", "get-stages", "--rest-api-id", api.Id, "--endpoint-url", env.URL(), "--output", "json")
-	cmd.Env = []string{
-		"PATH=" + os.Getenv("PATH"), "HOME=" + home,
-		"AWS_ACCESS_KEY_ID=" + p.AccessKeyID, "AWS_SECRET_ACCESS_KEY=" + p.SecretAccessKey, "AWS_DEFAULT_REGION=" + sandbox.Region,
-		"AWS_CONFIG_FILE=" + filepath.Join(home, "config"), "AWS_SHARED_CREDENTIALS_FILE=" + filepath.Join(home, "credentials"),
-		"AWS_EC2_METADATA_DISABLED=true", "AWS_MAX_ATTEMPTS=1", "AWS_PAGER=",
-	}
-	stdout, err := cmd.Output()
-	if err != nil {
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			t.Fatalf("aws apigateway get-stages: %v\n%s", err, ee.Stderr)
-		}
-		t.Fatal(err)
-	}
+	stdout := env.AWSCLI(t, "on-call", "apigateway", "get-stages", "--rest-api-id", api.Id)
 	var out struct {
 		Item []struct {
 			StageName      string `json:"stageName"`
@@ -305,16 +278,5 @@ func TestAWSCLIGetStages(t *testing.T) {
 	if len(out.Item) != 1 || out.Item[0].StageName != "prod" || out.Item[0].MethodSettings["*/*"].ThrottlingRateLimit != 20 ||
 		out.Item[0].MethodSettings["*/*"].ThrottlingBurstLimit != 40 || !strings.Contains(out.Item[0].WebAclArn, throttledAPI+"-waf") {
 		t.Errorf("CLI get-stages = %s", stdout)
-	}
-}
-
-func wantCode(t *testing.T, err error, code string) {
-	t.Helper()
-	var ae smithy.APIError
-	if !errors.As(err, &ae) {
-		t.Fatalf("err = %v, want an API error %s", err, code)
-	}
-	if ae.ErrorCode() != code {
-		t.Fatalf("error code = %s (%s), want %s", ae.ErrorCode(), ae.ErrorMessage(), code)
 	}
 }

@@ -3,7 +3,6 @@ package apigateway
 import (
 	"context"
 	"fmt"
-	"sort"
 	"time"
 
 	"github.com/agdash/agdash/backend/sandbox/server"
@@ -42,7 +41,6 @@ func (h handlers) getDeployments(_ context.Context, call *server.Call, in *GetDe
 		return nil, notFound("API", call, in.RestApiId)
 	}
 	key := func(d world.Deployment) string { return fmt.Sprintf("%020d|%s", d.CreatedDate.UnixNano(), d.Id) }
-	sort.Slice(all, func(i, j int) bool { return key(all[i]) < key(all[j]) })
 	pg, next, err := page(all, key, in.Position, limit)
 	if err != nil {
 		return nil, err

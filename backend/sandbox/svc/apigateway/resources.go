@@ -3,7 +3,6 @@ package apigateway
 import (
 	"context"
 	"slices"
-	"sort"
 
 	"github.com/agdash/agdash/backend/sandbox/server"
 	"github.com/agdash/agdash/backend/sandbox/world"
@@ -90,7 +89,6 @@ func (h handlers) getResources(_ context.Context, call *server.Call, in *GetReso
 		return nil, notFound("API", call, in.RestApiId)
 	}
 	key := func(r world.Resource) string { return r.Path + "\x00" + r.Id }
-	sort.Slice(all, func(i, j int) bool { return key(all[i]) < key(all[j]) })
 	pg, next, err := page(all, key, in.Position, limit)
 	if err != nil {
 		return nil, err

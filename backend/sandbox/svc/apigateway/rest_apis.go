@@ -2,7 +2,6 @@ package apigateway
 
 import (
 	"context"
-	"sort"
 	"strings"
 	"time"
 
@@ -57,7 +56,6 @@ func (h handlers) getRestApis(_ context.Context, _ *server.Call, in *GetRestApis
 	}
 	apis := h.world.RestApis()
 	key := func(a world.RestApi) string { return a.Name + "\x00" + a.Id }
-	sort.Slice(apis, func(i, j int) bool { return key(apis[i]) < key(apis[j]) })
 	pg, next, err := page(apis, key, in.Position, limit)
 	if err != nil {
 		return nil, err

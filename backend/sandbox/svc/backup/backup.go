@@ -42,8 +42,3 @@ func Service(w *world.World) server.Service {
 		},
 	}
 }
-
-// Register adds AWS Backup over w to srv.
-func Register(srv *server.Server, w *world.World) error {
-	return srv.Register(Service(w))
-}

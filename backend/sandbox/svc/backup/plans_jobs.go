@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/agdash/agdash/backend/sandbox/server"
+	"github.com/agdash/agdash/backend/sandbox/svc/internal/optional"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -104,7 +105,7 @@ func (h handlers) listBackupJobs(_ context.Context, call *server.Call, in *ListB
 	if err != nil {
 		return nil, err
 	}
-	state := deref(in.ByState)
+	state := optional.Value(in.ByState)
 	if state != "" && !slices.Contains(backupJobStates, state) {
 		return nil, invalidParameter("Invalid value %q for state.", state)
 	}

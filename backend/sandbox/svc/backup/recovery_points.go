@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/agdash/agdash/backend/sandbox/server"
+	"github.com/agdash/agdash/backend/sandbox/svc/internal/optional"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -143,7 +144,7 @@ func (h handlers) listRecoveryPointsByBackupVault(_ context.Context, call *serve
 	if in.BackupVaultAccountId != nil && *in.BackupVaultAccountId != call.Principal.Account {
 		return nil, notFound("Backup vault %s does not exist in account %s.", in.BackupVaultName, *in.BackupVaultAccountId)
 	}
-	q := world.RecoveryPointQuery{BackupVaultName: in.BackupVaultName, ResourceArn: deref(in.ByResourceArn)}
+	q := world.RecoveryPointQuery{BackupVaultName: in.BackupVaultName, ResourceArn: optional.Value(in.ByResourceArn)}
 	if in.ByCreatedAfter != nil {
 		q.CreatedAfter = *in.ByCreatedAfter
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/backup/types"
 
 	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
+	"github.com/agdash/agdash/backend/sandbox/server/servertest"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -194,16 +195,16 @@ func TestRecoveryPointErrors(t *testing.T) {
 	vault := env.World().BackupVaults()[0].BackupVaultName
 
 	_, err := c.ListRecoveryPointsByBackupVault(ctx, &backup.ListRecoveryPointsByBackupVaultInput{BackupVaultName: aws.String("no-such-vault")})
-	wantCode(t, err, "ResourceNotFoundException")
+	servertest.WantCode(t, err, "ResourceNotFoundException")
 
 	_, err = c.ListRecoveryPointsByBackupVault(ctx, &backup.ListRecoveryPointsByBackupVaultInput{BackupVaultName: aws.String(vault), NextToken: aws.String("not-a-token")})
-	wantCode(t, err, "InvalidParameterValueException")
+	servertest.WantCode(t, err, "InvalidParameterValueException")
 
 	_, err = c.ListRecoveryPointsByBackupVault(ctx, &backup.ListRecoveryPointsByBackupVaultInput{BackupVaultName: aws.String(vault), MaxResults: aws.Int32(0)})
-	wantCode(t, err, "InvalidParameterValueException")
+	servertest.WantCode(t, err, "InvalidParameterValueException")
 
 	_, err = c.ListRecoveryPointsByResource(ctx, &backup.ListRecoveryPointsByResourceInput{ResourceArn: aws.String("fs-12345678")})
-	wantCode(t, err, "InvalidParameterValueException")
+	servertest.WantCode(t, err, "InvalidParameterValueException")
 
 	none, err := c.ListRecoveryPointsByResource(ctx, &backup.ListRecoveryPointsByResourceInput{
 		ResourceArn: aws.String("arn:aws:elasticfilesystem:ap-southeast-1:318224574112:file-system/fs-00000000"),
@@ -215,7 +216,7 @@ func TestRecoveryPointErrors(t *testing.T) {
 	_, err = c.DescribeRecoveryPoint(ctx, &backup.DescribeRecoveryPointInput{
 		BackupVaultName: aws.String(vault), RecoveryPointArn: aws.String("arn:aws:backup:ap-southeast-1:318224574112:recovery-point:NOPE"),
 	})
-	wantCode(t, err, "ResourceNotFoundException")
+	servertest.WantCode(t, err, "ResourceNotFoundException")
 }
 
 func TestDescribeRecoveryPoint(t *testing.T) {
@@ -254,7 +255,7 @@ func TestDescribeRecoveryPoint(t *testing.T) {
 	_, err = c.DescribeRecoveryPoint(ctx, &backup.DescribeRecoveryPointInput{
 		BackupVaultName: aws.String(vaults[1].BackupVaultName), RecoveryPointArn: aws.String(rp.RecoveryPointArn),
 	})
-	wantCode(t, err, "ResourceNotFoundException")
+	servertest.WantCode(t, err, "ResourceNotFoundException")
 }
 
 // ms is want as a client reads it: AWS's epoch-seconds timestamps carry

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/agdash/agdash/backend/sandbox/server"
+	"github.com/agdash/agdash/backend/sandbox/svc/internal/optional"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -40,7 +41,7 @@ type StartRestoreJobOutput struct {
 // aws backup start-restore-job --recovery-point-arn ARN --iam-role-arn ROLE --metadata KEY=VALUE,... --resource-type EFS
 func (h handlers) startRestoreJob(_ context.Context, call *server.Call, in *StartRestoreJobInput) (*StartRestoreJobOutput, error) {
 	switch {
-	case deref(in.RecoveryPointArn) == "":
+	case optional.Value(in.RecoveryPointArn) == "":
 		return nil, missingParameter("RecoveryPointArn")
 	case in.Metadata == nil:
 		return nil, missingParameter("Metadata")
@@ -52,10 +53,10 @@ func (h handlers) startRestoreJob(_ context.Context, call *server.Call, in *Star
 	if err := call.Authorize(rp.RecoveryPointArn, h.projectOf(rp.ResourceArn)); err != nil {
 		return nil, err
 	}
-	if t := deref(in.ResourceType); t != "" && t != rp.ResourceType {
+	if t := optional.Value(in.ResourceType); t != "" && t != rp.ResourceType {
 		return nil, invalidParameter("Resource type %s does not match the recovery point's resource type %s.", t, rp.ResourceType)
 	}
-	role := deref(in.IamRoleArn)
+	role := optional.Value(in.IamRoleArn)
 	if role == "" {
 		return nil, missingParameter("IamRoleArn")
 	}
@@ -64,7 +65,7 @@ func (h handlers) startRestoreJob(_ context.Context, call *server.Call, in *Star
 	}
 	id, err := h.world.StartRestoreJob(world.StartRestoreJobInput{
 		RecoveryPointArn: rp.RecoveryPointArn, IamRoleArn: role, Metadata: in.Metadata,
-		IdempotencyToken: deref(in.IdempotencyToken), ResourceType: rp.ResourceType,
+		IdempotencyToken: optional.Value(in.IdempotencyToken), ResourceType: rp.ResourceType,
 	})
 	if err != nil {
 		return nil, fromWorld(err)
@@ -186,7 +187,7 @@ func (h handlers) listRestoreJobs(_ context.Context, call *server.Call, in *List
 	if err != nil {
 		return nil, err
 	}
-	status := deref(in.ByStatus)
+	status := optional.Value(in.ByStatus)
 	if status != "" && !slices.Contains(restoreJobStatuses, status) {
 		return nil, invalidParameter("Invalid value %q for status; use one of %s.", status, strings.Join(restoreJobStatuses, ", "))
 	}

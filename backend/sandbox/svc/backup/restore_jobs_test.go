@@ -12,6 +12,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/backup/types"
 
 	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
+	"github.com/agdash/agdash/backend/sandbox/server/servertest"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -188,7 +189,7 @@ func TestOnlyProjectAdminMayRestore(t *testing.T) {
 	for _, who := range []string{"data-scientist", "on-call", "mlops-engineer", "lim-jia-hui"} {
 		t.Run(who, func(t *testing.T) {
 			_, err := client(t, env, who).StartRestoreJob(ctx, r.input(""))
-			wantCode(t, err, "AccessDeniedException")
+			servertest.WantCode(t, err, "AccessDeniedException")
 			if !strings.Contains(err.Error(), "backup:StartRestoreJob") {
 				t.Errorf("message does not name the action: %v", err)
 			}
@@ -249,7 +250,7 @@ func TestStartRestoreJobValidation(t *testing.T) {
 			in := r.input("")
 			c.edit(in)
 			_, err := admin.StartRestoreJob(ctx, in)
-			wantCode(t, err, c.code)
+			servertest.WantCode(t, err, c.code)
 		})
 	}
 	if n := restoreJobCount(env.World()); n != before {
@@ -325,9 +326,9 @@ func TestListRestoreJobsFiltersAndPages(t *testing.T) {
 	}
 
 	_, err := admin.ListRestoreJobs(ctx, &backup.ListRestoreJobsInput{ByStatus: "DONE"})
-	wantCode(t, err, "InvalidParameterValueException")
+	servertest.WantCode(t, err, "InvalidParameterValueException")
 	_, err = admin.ListRestoreJobs(ctx, &backup.ListRestoreJobsInput{NextToken: aws.String("bogus")})
-	wantCode(t, err, "InvalidParameterValueException")
+	servertest.WantCode(t, err, "InvalidParameterValueException")
 	_, err = admin.DescribeRestoreJob(ctx, &backup.DescribeRestoreJobInput{RestoreJobId: aws.String("00000000-0000-0000-0000-000000000000")})
-	wantCode(t, err, "ResourceNotFoundException")
+	servertest.WantCode(t, err, "ResourceNotFoundException")
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/agdash/agdash/backend/sandbox/server"
+	"github.com/agdash/agdash/backend/sandbox/svc/internal/optional"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -48,9 +49,9 @@ func (h handlers) listBackupVaults(_ context.Context, _ *server.Call, in *ListBa
 		return nil, err
 	}
 	var vaults []world.BackupVault
-	switch t := deref(in.ByVaultType); t {
+	switch t := optional.Value(in.ByVaultType); t {
 	case "", vaultTypeStandard:
-		if !deref(in.ByShared) {
+		if !optional.Value(in.ByShared) {
 			vaults = h.world.BackupVaults()
 		}
 	case "LOGICALLY_AIR_GAPPED_BACKUP_VAULT", "RESTORE_ACCESS_BACKUP_VAULT":
@@ -70,12 +71,4 @@ func (h handlers) listBackupVaults(_ context.Context, _ *server.Call, in *ListBa
 		}
 	}
 	return out, nil
-}
-
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/backup/types"
 
 	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
+	"github.com/agdash/agdash/backend/sandbox/server/servertest"
 )
 
 func TestListBackupVaultsPagesOverEveryVault(t *testing.T) {
@@ -42,7 +43,7 @@ func TestListBackupVaultsPagesOverEveryVault(t *testing.T) {
 		t.Errorf("shared vaults: %v, %d; want none", err, len(shared.BackupVaultList))
 	}
 	_, err = client(t, env, "on-call").ListBackupVaults(ctx, &backup.ListBackupVaultsInput{MaxResults: aws.Int32(1001)})
-	wantCode(t, err, "InvalidParameterValueException")
+	servertest.WantCode(t, err, "InvalidParameterValueException")
 }
 
 func TestListBackupPlansAndJobs(t *testing.T) {
@@ -99,7 +100,7 @@ func TestListBackupPlansAndJobs(t *testing.T) {
 		t.Errorf("PARTIAL jobs = %+v, want the one forced 9 days ago", partial.BackupJobs)
 	}
 	_, err = c.ListBackupJobs(ctx, &backup.ListBackupJobsInput{ByState: "DONE"})
-	wantCode(t, err, "InvalidParameterValueException")
+	servertest.WantCode(t, err, "InvalidParameterValueException")
 }
 
 // TestAWSCLIListRecoveryPointsByResource: the AWS CLI (botocore) percent-
@@ -114,7 +115,7 @@ func TestAWSCLIListRecoveryPointsByResource(t *testing.T) {
 			CreationDate                              float64
 		}
 	}
-	runCLI(t, env, "project-admin", &out, "backup", "list-recovery-points-by-resource", "--resource-arn", fsArn)
+	env.AWSCLIJSON(t, "project-admin", &out, "backup", "list-recovery-points-by-resource", "--resource-arn", fsArn)
 	if len(out.RecoveryPoints) != 35 {
 		t.Fatalf("CLI listed %d recovery points, want 35", len(out.RecoveryPoints))
 	}

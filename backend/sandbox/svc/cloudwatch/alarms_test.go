@@ -14,6 +14,7 @@ import (
 	cwtypes "github.com/aws/aws-sdk-go-v2/service/cloudwatch/types"
 
 	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
+	"github.com/agdash/agdash/backend/sandbox/server/servertest"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -208,11 +209,11 @@ func TestDescribeAlarmsRejectsBadInput(t *testing.T) {
 	env := sandboxtest.Start(t)
 	c := client(t, env, "on-call", "rpcv2Cbor")
 	_, err := c.DescribeAlarms(context.Background(), &cloudwatch.DescribeAlarmsInput{StateValue: "FIRING"})
-	if code, msg := apiCode(t, err); code != "ValidationError" || !strings.Contains(msg, "stateValue") {
+	if code, msg := servertest.APIError(t, err); code != "ValidationError" || !strings.Contains(msg, "stateValue") {
 		t.Errorf("bad state: %s %q", code, msg)
 	}
 	_, err = c.DescribeAlarms(context.Background(), &cloudwatch.DescribeAlarmsInput{MaxRecords: aws.Int32(101)})
-	if code, _ := apiCode(t, err); code != "ValidationError" {
+	if code, _ := servertest.APIError(t, err); code != "ValidationError" {
 		t.Errorf("MaxRecords 101: %s", code)
 	}
 	_, err = c.DescribeAlarms(context.Background(), &cloudwatch.DescribeAlarmsInput{NextToken: aws.String("nope")})

@@ -3,10 +3,6 @@ package cloudwatch_test
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"testing"
@@ -16,42 +12,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
 	cwtypes "github.com/aws/aws-sdk-go-v2/service/cloudwatch/types"
 
-	"github.com/agdash/agdash/backend/sandbox"
 	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
 )
-
-// awsCLI runs the real AWS CLI (v1, botocore) against the sandbox as who.
-func awsCLI(t *testing.T, env *sandboxtest.Env, who string, args ...string) []byte {
-	t.Helper()
-	path, err := exec.LookPath("aws")
-	if err != nil {
-		t.Skip("the AWS CLI (aws) is not on PATH; install awscli to run this test")
-	}
-	p, err := env.Principal(who)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, path, append(args, "--endpoint-url", env.URL(), "--output", "json")...)
-	cmd.Env = []string{
-		"PATH=" + os.Getenv("PATH"), "HOME=" + dir,
-		"AWS_ACCESS_KEY_ID=" + p.AccessKeyID, "AWS_SECRET_ACCESS_KEY=" + p.SecretAccessKey,
-		"AWS_DEFAULT_REGION=" + sandbox.Region,
-		"AWS_CONFIG_FILE=" + filepath.Join(dir, "config"), "AWS_SHARED_CREDENTIALS_FILE=" + filepath.Join(dir, "credentials"),
-		"AWS_EC2_METADATA_DISABLED=true", "AWS_MAX_ATTEMPTS=1", "AWS_PAGER=",
-	}
-	out, err := cmd.Output()
-	if err != nil {
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			t.Fatalf("aws %v: %v\n%s", args, err, ee.Stderr)
-		}
-		t.Fatal(err)
-	}
-	return out
-}
 
 // cliTime reads a timestamp as the CLI prints it: ISO 8601 or epoch seconds.
 func cliTime(t *testing.T, raw json.RawMessage) time.Time {
@@ -88,7 +50,7 @@ func TestAWSCLIGetMetricDataAndDescribeAlarms(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := awsCLI(t, env, "on-call", "cloudwatch", "get-metric-data", "--metric-data-queries", string(q),
+	out := env.AWSCLI(t, "on-call", "cloudwatch", "get-metric-data", "--metric-data-queries", string(q),
 		"--start-time", start.Format(time.RFC3339), "--end-time", end.Format(time.RFC3339))
 	var doc struct {
 		MetricDataResults []struct {
@@ -115,7 +77,7 @@ func TestAWSCLIGetMetricDataAndDescribeAlarms(t *testing.T) {
 		t.Errorf("CLI results %+v: want 15 minutes of the incident's 5xx", got)
 	}
 
-	out = awsCLI(t, env, "on-call", "cloudwatch", "describe-alarms", "--state-value", "ALARM")
+	out = env.AWSCLI(t, "on-call", "cloudwatch", "describe-alarms", "--state-value", "ALARM")
 	var alarms struct {
 		MetricAlarms []struct{ AlarmName, StateValue, StateReason string }
 	}

@@ -46,11 +46,6 @@ func Service(w *world.World) server.Service {
 	}
 }
 
-// Register adds CloudWatch over w to srv.
-func Register(srv *server.Server, w *world.World) error {
-	return srv.Register(Service(w))
-}
-
 // handlers answer CloudWatch's operations from the world.
 type handlers struct {
 	world *world.World

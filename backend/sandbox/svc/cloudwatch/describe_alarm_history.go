@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/agdash/agdash/backend/sandbox/server"
+	"github.com/agdash/agdash/backend/sandbox/svc/internal/optional"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -52,7 +53,7 @@ func (h handlers) describeAlarmHistory(_ context.Context, _ *server.Call, in *De
 		limit = int(*in.MaxRecords)
 	}
 	descending := true
-	switch deref(in.ScanBy) {
+	switch optional.Value(in.ScanBy) {
 	case "", scanDescending:
 	case scanAscending:
 		descending = false
@@ -60,7 +61,7 @@ func (h handlers) describeAlarmHistory(_ context.Context, _ *server.Call, in *De
 		return nil, server.ValidationException("1 validation error detected: Value '%s' at 'scanBy' failed to satisfy constraint: "+
 			"Member must satisfy enum value set: [TimestampDescending, TimestampAscending]", *in.ScanBy)
 	}
-	switch deref(in.HistoryItemType) {
+	switch optional.Value(in.HistoryItemType) {
 	case "", "ConfigurationUpdate", "StateUpdate", "Action", "AlarmContributorStateUpdate", "AlarmContributorAction":
 	default:
 		return nil, server.ValidationException("1 validation error detected: Value '%s' at 'historyItemType' failed to satisfy constraint: "+

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/agdash/agdash/backend/sandbox/server"
+	"github.com/agdash/agdash/backend/sandbox/svc/internal/optional"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -80,7 +81,7 @@ func (h handlers) describeAlarms(_ context.Context, _ *server.Call, in *Describe
 	if len(in.AlarmNames) > 0 && in.AlarmNamePrefix != nil {
 		return nil, invalidParameterCombination("AlarmNames and AlarmNamePrefix cannot be specified together.")
 	}
-	state := deref(in.StateValue)
+	state := optional.Value(in.StateValue)
 	switch state {
 	case "", world.AlarmOK, world.AlarmAlarm, world.AlarmInsufficientData:
 	default:
@@ -127,7 +128,7 @@ func (h handlers) describeAlarms(_ context.Context, _ *server.Call, in *Describe
 	if in.ChildrenOfAlarmName != nil || in.ParentsOfAlarmName != nil {
 		return out, nil
 	}
-	for _, a := range h.world.Alarms(in.AlarmNames, deref(in.AlarmNamePrefix), state) {
+	for _, a := range h.world.Alarms(in.AlarmNames, optional.Value(in.AlarmNamePrefix), state) {
 		if a.AlarmName <= after {
 			continue
 		}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/agdash/agdash/backend/sandbox/server"
+	"github.com/agdash/agdash/backend/sandbox/svc/internal/optional"
 )
 
 // GetMetricData limits, as CloudWatch documents them.
@@ -235,21 +236,13 @@ func fingerprintOf(in *GetMetricDataInput, scanBy string, maxPoints int) uint64 
 	h := fnv.New64a()
 	fmt.Fprintf(h, "%d|%d|%s|%d", in.StartTime.Unix(), in.EndTime.Unix(), scanBy, maxPoints)
 	for _, q := range in.MetricDataQueries {
-		fmt.Fprintf(h, "|%s|%s", deref(q.Id), deref(q.Expression))
+		fmt.Fprintf(h, "|%s|%s", optional.Value(q.Id), optional.Value(q.Expression))
 		if ms := q.MetricStat; ms != nil && ms.Metric != nil {
-			fmt.Fprintf(h, "|%s|%s|%s|%d|%s", deref(ms.Metric.Namespace), deref(ms.Metric.MetricName), deref(ms.Stat), deref(ms.Period), deref(ms.Unit))
+			fmt.Fprintf(h, "|%s|%s|%s|%d|%s", optional.Value(ms.Metric.Namespace), optional.Value(ms.Metric.MetricName), optional.Value(ms.Stat), optional.Value(ms.Period), optional.Value(ms.Unit))
 			for _, d := range ms.Metric.Dimensions {
 				fmt.Fprintf(h, "|%s=%s", d.Name, d.Value)
 			}
 		}
 	}
 	return h.Sum64()
-}
-
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
 }

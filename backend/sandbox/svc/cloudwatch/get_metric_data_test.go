@@ -15,6 +15,7 @@ import (
 	cwtypes "github.com/aws/aws-sdk-go-v2/service/cloudwatch/types"
 
 	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
+	"github.com/agdash/agdash/backend/sandbox/server/servertest"
 )
 
 // result is a GetMetricData result in a protocol-neutral form.
@@ -352,10 +353,7 @@ func TestGetMetricDataRejectsBadRequests(t *testing.T) {
 				in.StartTime, in.EndTime = &start, &end
 			}
 			_, err := c.GetMetricData(context.Background(), &in)
-			code, msg := apiCode(t, err)
-			if code != tc.code || !strings.Contains(msg, tc.contains) {
-				t.Errorf("got %s %q, want %s containing %q", code, msg, tc.code, tc.contains)
-			}
+			servertest.WantCodeContaining(t, err, tc.code, tc.contains)
 		})
 	}
 }

@@ -20,8 +20,6 @@ import (
 // Hand-built, SigV4-signed awsQuery and awsJson1_0 requests must get the
 // same answers as the Go SDK's default rpcv2Cbor client.
 
-const cwNamespace = "http://monitoring.amazonaws.com/doc/2010-08-01/"
-
 func queryForm(action string, kv ...string) []byte {
 	v := url.Values{"Action": {action}, "Version": {"2010-08-01"}}
 	for i := 0; i+1 < len(kv); i += 2 {

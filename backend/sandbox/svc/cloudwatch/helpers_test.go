@@ -1,28 +1,20 @@
 package cloudwatch_test
 
 import (
-	"bytes"
-	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"errors"
-	"io"
 	"net/http"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatch/schemas"
 	cwtypes "github.com/aws/aws-sdk-go-v2/service/cloudwatch/types"
-	"github.com/aws/smithy-go"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 	"github.com/aws/smithy-go/transport/http/protocol/awsjson"
 	"github.com/aws/smithy-go/transport/http/protocol/awsquery"
 
-	"github.com/agdash/agdash/backend/sandbox"
 	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
+	"github.com/agdash/agdash/backend/sandbox/server/servertest"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -107,16 +99,6 @@ func sum(vs []float64) float64 {
 	return s
 }
 
-// apiCode returns err's AWS error code and message, failing if it is not one.
-func apiCode(t *testing.T, err error) (string, string) {
-	t.Helper()
-	var ae smithy.APIError
-	if !errors.As(err, &ae) {
-		t.Fatalf("err = %v (%T), want an AWS API error", err, err)
-	}
-	return ae.ErrorCode(), ae.ErrorMessage()
-}
-
 // signedRequest sends a request signed for "monitoring" as who, the way a
 // hand-written client would.
 func signedRequest(t *testing.T, env *sandboxtest.Env, who, path string, header map[string]string, body []byte) (*http.Response, []byte) {
@@ -125,26 +107,5 @@ func signedRequest(t *testing.T, env *sandboxtest.Env, who, path string, header 
 	if err != nil {
 		t.Fatal(err)
 	}
-	req, err := http.NewRequest(http.MethodPost, env.URL()+path, bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for k, v := range header {
-		req.Header.Set(k, v)
-	}
-	sumHash := sha256.Sum256(body)
-	creds := aws.Credentials{AccessKeyID: p.AccessKeyID, SecretAccessKey: p.SecretAccessKey, SessionToken: p.SessionToken}
-	if err := v4.NewSigner().SignHTTP(context.Background(), creds, req, hex.EncodeToString(sumHash[:]), "monitoring", sandbox.Region, time.Now()); err != nil {
-		t.Fatal(err)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return resp, b
+	return servertest.Send(t, p, "monitoring", http.MethodPost, env.URL()+path, header, body)
 }

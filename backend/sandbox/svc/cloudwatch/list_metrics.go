@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/agdash/agdash/backend/sandbox/server"
+	"github.com/agdash/agdash/backend/sandbox/svc/internal/optional"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -54,9 +55,9 @@ func (h handlers) listMetrics(_ context.Context, call *server.Call, in *ListMetr
 	}
 	filters := make([]world.DimensionFilter, len(in.Dimensions))
 	for i, d := range in.Dimensions {
-		filters[i] = world.DimensionFilter{Name: d.Name, Value: deref(d.Value)}
+		filters[i] = world.DimensionFilter{Name: d.Name, Value: optional.Value(d.Value)}
 	}
-	all := h.world.ListMetrics(deref(in.Namespace), deref(in.MetricName), filters)
+	all := h.world.ListMetrics(optional.Value(in.Namespace), optional.Value(in.MetricName), filters)
 	keys := make([]string, len(all))
 	order := make([]int, len(all))
 	for i, m := range all {
@@ -84,7 +85,7 @@ func (h handlers) listMetrics(_ context.Context, call *server.Call, in *ListMetr
 			continue
 		}
 		out.Metrics = append(out.Metrics, wireMetric(all[i]))
-		if deref(in.IncludeLinkedAccounts) {
+		if optional.Value(in.IncludeLinkedAccounts) {
 			out.OwningAccounts = append(out.OwningAccounts, call.Principal.Account)
 		}
 		last = keys[i]

@@ -13,6 +13,7 @@ import (
 
 	"github.com/agdash/agdash/backend/sandbox"
 	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
+	"github.com/agdash/agdash/backend/sandbox/server/servertest"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -132,7 +133,7 @@ func TestListMetricsPagesOverEverything(t *testing.T) {
 	}
 
 	_, err := c.ListMetrics(context.Background(), &cloudwatch.ListMetricsInput{NextToken: aws.String("%%%")})
-	if code, _ := apiCode(t, err); code != "InvalidNextToken" {
+	if code, _ := servertest.APIError(t, err); code != "InvalidNextToken" {
 		t.Errorf("bad token: %s", code)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/agdash/agdash/backend/sandbox/server"
+	"github.com/agdash/agdash/backend/sandbox/svc/internal/optional"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -118,7 +119,7 @@ func floorTo(t, step int64) int64 {
 
 // planQuery validates one query; member is its 1-based position.
 func planQuery(in *MetricDataQuery, member int) (*plannedQuery, error) {
-	q := &plannedQuery{id: deref(in.Id), member: "MetricDataQueries.member." + strconv.Itoa(member)}
+	q := &plannedQuery{id: optional.Value(in.Id), member: "MetricDataQueries.member." + strconv.Itoa(member)}
 	if !queryIDPattern.MatchString(q.id) || len(q.id) > 255 {
 		return nil, server.ValidationException("Invalid metric Id '%s' in %s.Id: an Id must start with a lowercase letter "+
 			"and contain only letters, numbers and underscores.", q.id, q.member)

@@ -4,9 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -14,10 +11,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/efs"
 	"github.com/aws/aws-sdk-go-v2/service/efs/types"
-	"github.com/aws/smithy-go"
 
-	"github.com/agdash/agdash/backend/sandbox"
 	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
+	"github.com/agdash/agdash/backend/sandbox/server/servertest"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -101,15 +97,15 @@ func TestDescribeFileSystemsByIDAndCreationToken(t *testing.T) {
 	}
 
 	_, err = c.DescribeFileSystems(ctx, &efs.DescribeFileSystemsInput{FileSystemId: aws.String("fs-00000000")})
-	wantCode(t, err, "FileSystemNotFound")
+	servertest.WantCode(t, err, "FileSystemNotFound")
 	var nf *types.FileSystemNotFound
 	if !errors.As(err, &nf) {
 		t.Errorf("err = %T, want *types.FileSystemNotFound", err)
 	}
 	_, err = c.DescribeFileSystems(ctx, &efs.DescribeFileSystemsInput{MaxItems: aws.Int32(0)})
-	wantCode(t, err, "BadRequest")
+	servertest.WantCode(t, err, "BadRequest")
 	_, err = c.DescribeFileSystems(ctx, &efs.DescribeFileSystemsInput{Marker: aws.String("garbage")})
-	wantCode(t, err, "BadRequest")
+	servertest.WantCode(t, err, "BadRequest")
 }
 
 func TestFileSystemSizeGrowsWithTheClock(t *testing.T) {
@@ -163,6 +159,7 @@ func TestListTagsForResource(t *testing.T) {
 		}
 	}
 
+	//lint:ignore SA1019 the sandbox serves the deprecated DescribeTags too (older SDKs and scripts still call it); this checks it
 	old, err := c.DescribeTags(ctx, &efs.DescribeTagsInput{FileSystemId: aws.String(fs.FileSystemId)})
 	if err != nil {
 		t.Fatal(err)
@@ -172,36 +169,14 @@ func TestListTagsForResource(t *testing.T) {
 	}
 
 	_, err = c.ListTagsForResource(ctx, &efs.ListTagsForResourceInput{ResourceId: aws.String("fs-00000000")})
-	wantCode(t, err, "FileSystemNotFound")
+	servertest.WantCode(t, err, "FileSystemNotFound")
 	_, err = c.ListTagsForResource(ctx, &efs.ListTagsForResourceInput{ResourceId: aws.String("fsap-0123456789abcdef0")})
-	wantCode(t, err, "AccessPointNotFound")
+	servertest.WantCode(t, err, "AccessPointNotFound")
 }
 
 func TestAWSCLIDescribeFileSystems(t *testing.T) {
-	awsPath, err := exec.LookPath("aws")
-	if err != nil {
-		t.Skip("the AWS CLI (aws) is not on PATH; install awscli to run this test")
-	}
 	env := sandboxtest.Start(t)
-	p, _ := env.Principal("on-call")
-	cctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
-	defer cancel()
-	dir := t.TempDir()
-	cmd := exec.CommandContext(cctx, awsPath, "efs", "describe-file-systems", "--endpoint-url", env.URL(), "--output", "json")
-	cmd.Env = []string{
-		"PATH=" + os.Getenv("PATH"), "HOME=" + dir,
-		"AWS_ACCESS_KEY_ID=" + p.AccessKeyID, "AWS_SECRET_ACCESS_KEY=" + p.SecretAccessKey, "AWS_DEFAULT_REGION=" + sandbox.Region,
-		"AWS_CONFIG_FILE=" + filepath.Join(dir, "config"), "AWS_SHARED_CREDENTIALS_FILE=" + filepath.Join(dir, "credentials"),
-		"AWS_EC2_METADATA_DISABLED=true", "AWS_MAX_ATTEMPTS=1", "AWS_PAGER=",
-	}
-	stdout, err := cmd.Output()
-	if err != nil {
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			t.Fatalf("aws efs describe-file-systems: %v\n%s", err, ee.Stderr)
-		}
-		t.Fatal(err)
-	}
+	stdout := env.AWSCLI(t, "on-call", "efs", "describe-file-systems")
 	var out struct {
 		FileSystems []struct {
 			FileSystemId, Name, LifeCycleState string
@@ -221,16 +196,5 @@ func TestAWSCLIDescribeFileSystems(t *testing.T) {
 			fs.SizeInBytes.Value != want[i].SizeInBytes.Value || len(fs.Tags) != 3 {
 			t.Errorf("CLI file system %d = %+v, want %s %s", i, fs, want[i].FileSystemId, want[i].Name)
 		}
-	}
-}
-
-func wantCode(t *testing.T, err error, code string) {
-	t.Helper()
-	var ae smithy.APIError
-	if !errors.As(err, &ae) {
-		t.Fatalf("err = %v, want an API error %s", err, code)
-	}
-	if ae.ErrorCode() != code {
-		t.Fatalf("error code = %s (%s), want %s", ae.ErrorCode(), ae.ErrorMessage(), code)
 	}
 }

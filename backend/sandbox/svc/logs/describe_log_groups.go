@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/agdash/agdash/backend/sandbox/server"
+	"github.com/agdash/agdash/backend/sandbox/svc/internal/optional"
 )
 
 // DescribeLogGroupsInput is DescribeLogGroups' request.
@@ -73,9 +74,9 @@ func (h handlers) describeLogGroups(_ context.Context, _ *server.Call, in *Descr
 			wanted[name] = true
 		}
 	}
-	pattern := strings.ToLower(deref(in.LogGroupNamePattern))
+	pattern := strings.ToLower(optional.Value(in.LogGroupNamePattern))
 	out := &DescribeLogGroupsOutput{LogGroups: []LogGroup{}}
-	for _, g := range h.world.LogGroups(deref(in.LogGroupNamePrefix)) {
+	for _, g := range h.world.LogGroups(optional.Value(in.LogGroupNamePrefix)) {
 		if g.LogGroupName <= after ||
 			pattern != "" && !strings.Contains(strings.ToLower(g.LogGroupName), pattern) ||
 			wanted != nil && !wanted[g.LogGroupName] ||
@@ -95,12 +96,4 @@ func (h handlers) describeLogGroups(_ context.Context, _ *server.Call, in *Descr
 		})
 	}
 	return out, nil
-}
-
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/agdash/agdash/backend/sandbox/server"
+	"github.com/agdash/agdash/backend/sandbox/svc/internal/optional"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -49,7 +50,7 @@ func (h handlers) describeLogStreams(_ context.Context, _ *server.Call, in *Desc
 	if err := checkLimit(in.Limit, 50); err != nil {
 		return nil, err
 	}
-	q := world.LogStreamQuery{Group: group, Prefix: deref(in.LogStreamNamePrefix), OrderBy: deref(in.OrderBy), Descending: deref(in.Descending)}
+	q := world.LogStreamQuery{Group: group, Prefix: optional.Value(in.LogStreamNamePrefix), OrderBy: optional.Value(in.OrderBy), Descending: optional.Value(in.Descending)}
 	if in.Limit != nil {
 		q.Limit = int(*in.Limit)
 	}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/agdash/agdash/backend/sandbox/server"
+	"github.com/agdash/agdash/backend/sandbox/svc/internal/optional"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -71,11 +72,11 @@ func (h handlers) filterLogEvents(_ context.Context, _ *server.Call, in *FilterL
 	if in.StartTime != nil && in.EndTime != nil && *in.EndTime < *in.StartTime {
 		return nil, invalidParameter("startTime must be less than or equal to endTime.")
 	}
-	pat, err := parsePattern(deref(in.FilterPattern))
+	pat, err := parsePattern(optional.Value(in.FilterPattern))
 	if err != nil {
 		return nil, err
 	}
-	q := world.LogFilterQuery{Group: group, Streams: in.LogStreamNames, Prefix: deref(in.LogStreamNamePrefix), Match: pat.match}
+	q := world.LogFilterQuery{Group: group, Streams: in.LogStreamNames, Prefix: optional.Value(in.LogStreamNamePrefix), Match: pat.match}
 	if in.StartTime != nil {
 		q.Start = time.UnixMilli(*in.StartTime)
 	}

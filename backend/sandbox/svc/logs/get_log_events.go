@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/agdash/agdash/backend/sandbox/server"
+	"github.com/agdash/agdash/backend/sandbox/svc/internal/optional"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -49,7 +50,7 @@ func (h handlers) getLogEvents(_ context.Context, _ *server.Call, in *GetLogEven
 	if err := checkLimit(in.Limit, 10000); err != nil {
 		return nil, err
 	}
-	q := world.LogEventsQuery{Group: group, Stream: *in.LogStreamName, Token: deref(in.NextToken), StartFromHead: deref(in.StartFromHead)}
+	q := world.LogEventsQuery{Group: group, Stream: *in.LogStreamName, Token: optional.Value(in.NextToken), StartFromHead: optional.Value(in.StartFromHead)}
 	if in.StartTime != nil {
 		q.StartTime = time.UnixMilli(*in.StartTime)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs/types"
 
 	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
+	"github.com/agdash/agdash/backend/sandbox/server/servertest"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -176,10 +177,7 @@ func TestGetLogEventsErrors(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := c.GetLogEvents(context.Background(), &tc.in)
-			code, msg := apiCode(t, err)
-			if code != tc.code || !strings.Contains(msg, tc.msg) {
-				t.Errorf("got %s %q, want %s containing %q", code, msg, tc.code, tc.msg)
-			}
+			servertest.WantCodeContaining(t, err, tc.code, tc.msg)
 		})
 	}
 	// A log group ARN works where a name does.

@@ -7,7 +7,6 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
-	"github.com/aws/smithy-go"
 
 	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
 	"github.com/agdash/agdash/backend/sandbox/world"
@@ -21,16 +20,6 @@ const (
 func client(t *testing.T, env *sandboxtest.Env) *cloudwatchlogs.Client {
 	t.Helper()
 	return cloudwatchlogs.NewFromConfig(env.Config(t, "data-scientist"))
-}
-
-// apiCode returns err's AWS error code and message, failing if it is not one.
-func apiCode(t *testing.T, err error) (string, string) {
-	t.Helper()
-	var ae smithy.APIError
-	if !errors.As(err, &ae) {
-		t.Fatalf("err = %v (%T), want an AWS API error", err, err)
-	}
-	return ae.ErrorCode(), ae.ErrorMessage()
 }
 
 // jobWithStatus finds the newest training job in status whose first

@@ -43,11 +43,6 @@ func Service(w *world.World) server.Service {
 	}
 }
 
-// Register adds CloudWatch Logs over w to srv.
-func Register(srv *server.Server, w *world.World) error {
-	return srv.Register(Service(w))
-}
-
 // handlers answer CloudWatch Logs' operations from the world.
 type handlers struct {
 	world *world.World

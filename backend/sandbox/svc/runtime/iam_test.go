@@ -10,6 +10,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemakerruntime"
 
 	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
+	"github.com/agdash/agdash/backend/sandbox/server/servertest"
 )
 
 // invocations is the Invocations sum the world reports for an endpoint's
@@ -42,10 +43,10 @@ func TestWhoMayInvoke(t *testing.T) {
 	for i := 0; i < 3; i++ {
 		_, err := ds.InvokeEndpoint(ctx, &sagemakerruntime.InvokeEndpointInput{
 			EndpointName: aws.String(incidentEndpoint), ContentType: aws.String("application/json"), Body: fraud})
-		ae := apiError(t, err)
-		if ae.ErrorCode() != "AccessDeniedException" || !strings.Contains(ae.ErrorMessage(), "sagemaker:InvokeEndpoint") ||
-			!strings.Contains(ae.ErrorMessage(), "endpoint/"+incidentEndpoint) {
-			t.Fatalf("data scientist on another project's endpoint: %s %s", ae.ErrorCode(), ae.ErrorMessage())
+		code, msg := servertest.APIError(t, err)
+		if code != "AccessDeniedException" || !strings.Contains(msg, "sagemaker:InvokeEndpoint") ||
+			!strings.Contains(msg, "endpoint/"+incidentEndpoint) {
+			t.Fatalf("data scientist on another project's endpoint: %s %s", code, msg)
 		}
 	}
 	for i := 0; i < 2; i++ {

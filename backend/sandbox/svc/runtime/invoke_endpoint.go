@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/agdash/agdash/backend/sandbox/server"
+	"github.com/agdash/agdash/backend/sandbox/svc/internal/optional"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -63,7 +64,7 @@ func (h handlers) invokeEndpoint(_ context.Context, call *server.Call, in *Invok
 	if in.InferenceComponentName != nil {
 		return nil, validationError("Inference Component Name header is not allowed for endpoints to which you dont deploy inference components.")
 	}
-	if a := deref(in.Accept); a != "" && !acceptsJSON(a) {
+	if a := optional.Value(in.Accept); a != "" && !acceptsJSON(a) {
 		return nil, modelError(world.ErrModel{
 			OriginalStatusCode: 406,
 			OriginalMessage:    "Unsupported Accept type " + a + "; the model answers application/json.",
@@ -72,8 +73,8 @@ func (h handlers) invokeEndpoint(_ context.Context, call *server.Call, in *Invok
 		})
 	}
 	out, err := h.world.InvokeEndpoint(world.InvokeEndpointInput{
-		EndpointName: name, ContentType: deref(in.ContentType), Accept: deref(in.Accept),
-		Body: in.Body, TargetVariant: deref(in.TargetVariant),
+		EndpointName: name, ContentType: optional.Value(in.ContentType), Accept: optional.Value(in.Accept),
+		Body: in.Body, TargetVariant: optional.Value(in.TargetVariant),
 	})
 	if err != nil {
 		return nil, worldError(err)
@@ -91,12 +92,4 @@ func acceptsJSON(accept string) bool {
 		}
 	}
 	return false
-}
-
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
 }

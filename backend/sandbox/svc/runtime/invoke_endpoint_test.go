@@ -12,9 +12,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sagemakerruntime"
 	"github.com/aws/aws-sdk-go-v2/service/sagemakerruntime/types"
-	"github.com/aws/smithy-go"
 
 	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
+	"github.com/agdash/agdash/backend/sandbox/server/servertest"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -116,15 +116,6 @@ func TestHDBEndpointPricesFlatsFromCSV(t *testing.T) {
 	}
 }
 
-func apiError(t *testing.T, err error) smithy.APIError {
-	t.Helper()
-	var ae smithy.APIError
-	if !errors.As(err, &ae) {
-		t.Fatalf("err = %v (%T), want an AWS API error", err, err)
-	}
-	return ae
-}
-
 func TestUnknownAndFailedEndpointsAreValidationErrors(t *testing.T) {
 	env := sandboxtest.Start(t)
 	c := client(t, env, "on-call")
@@ -145,13 +136,13 @@ func TestUnknownAndFailedEndpointsAreValidationErrors(t *testing.T) {
 	}
 	_, err := c.InvokeEndpoint(context.Background(), &sagemakerruntime.InvokeEndpointInput{
 		EndpointName: aws.String("bad_name!"), Body: []byte(`{}`)})
-	if ae := apiError(t, err); ae.ErrorCode() != "ValidationError" || !strings.Contains(ae.ErrorMessage(), "endpointName") {
-		t.Errorf("bad name: %s %s", ae.ErrorCode(), ae.ErrorMessage())
+	if code, msg := servertest.APIError(t, err); code != "ValidationError" || !strings.Contains(msg, "endpointName") {
+		t.Errorf("bad name: %s %s", code, msg)
 	}
 	_, err = c.InvokeEndpoint(context.Background(), &sagemakerruntime.InvokeEndpointInput{
 		EndpointName: aws.String(hdbEndpoint), TargetVariant: aws.String("Nope"), Body: []byte(`{}`)})
-	if ae := apiError(t, err); ae.ErrorCode() != "ValidationError" || !strings.Contains(ae.ErrorMessage(), "Nope") {
-		t.Errorf("unknown variant: %s %s", ae.ErrorCode(), ae.ErrorMessage())
+	if code, msg := servertest.APIError(t, err); code != "ValidationError" || !strings.Contains(msg, "Nope") {
+		t.Errorf("unknown variant: %s %s", code, msg)
 	}
 }
 

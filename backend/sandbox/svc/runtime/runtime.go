@@ -38,11 +38,6 @@ func Service(w *world.World) server.Service {
 	}
 }
 
-// Register adds SageMaker Runtime over w to srv.
-func Register(srv *server.Server, w *world.World) error {
-	return srv.Register(Service(w))
-}
-
 // handlers answer SageMaker Runtime's operations from the world.
 type handlers struct {
 	world *world.World

@@ -2,24 +2,19 @@ package s3_test
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"net"
 	"net/http"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 
-	"github.com/agdash/agdash/backend/sandbox"
 	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
 )
 
@@ -102,10 +97,6 @@ func TestVirtualHostAddressing(t *testing.T) {
 // TestAWSCLIListObjectsV2: the AWS CLI asks for URL-encoded keys and
 // decodes them; keys and prefixes must come back as stored.
 func TestAWSCLIListObjectsV2(t *testing.T) {
-	awsPath, err := exec.LookPath("aws")
-	if err != nil {
-		t.Skip("the AWS CLI (aws) is not on PATH; install awscli to run this test")
-	}
 	env := sandboxtest.Start(t)
 	r := reports(t, env.World(), "hdb-resale-valuation")[0]
 	prefix := r.key[:strings.LastIndexByte(r.key, '/')+1]
@@ -121,7 +112,7 @@ func TestAWSCLIListObjectsV2(t *testing.T) {
 		}
 		Prefix string
 	}
-	runCLI(t, env, awsPath, &out, "s3api", "list-objects-v2", "--bucket", r.bucket, "--prefix", prefix)
+	env.AWSCLIJSON(t, "data-scientist", &out, "s3api", "list-objects-v2", "--bucket", r.bucket, "--prefix", prefix)
 	var keys []string
 	for _, o := range out.Contents {
 		keys = append(keys, o.Key)
@@ -141,41 +132,12 @@ func TestAWSCLIListObjectsV2(t *testing.T) {
 		ContentLength int64
 		ETag          string
 	}
-	runCLI(t, env, awsPath, &meta, "s3api", "get-object", "--bucket", r.bucket, "--key", r.key, file)
+	env.AWSCLIJSON(t, "data-scientist", &meta, "s3api", "get-object", "--bucket", r.bucket, "--key", r.key, file)
 	got, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if string(got) != string(r.object.Body) || meta.ContentLength != r.object.Size || meta.ETag != r.object.ETag {
 		t.Errorf("CLI get-object wrote %d bytes (length %d, etag %s), want the report", len(got), meta.ContentLength, meta.ETag)
-	}
-}
-
-func runCLI(t *testing.T, env *sandboxtest.Env, awsPath string, out any, args ...string) {
-	t.Helper()
-	p, err := env.Principal("data-scientist")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
-	defer cancel()
-	home := t.TempDir()
-	cmd := exec.CommandContext(cctx, awsPath, append(args, "--endpoint-url", env.URL(), "--output", "json")...)
-	cmd.Env = []string{
-		"PATH=" + os.Getenv("PATH"), "HOME=" + home,
-		"AWS_ACCESS_KEY_ID=" + p.AccessKeyID, "AWS_SECRET_ACCESS_KEY=" + p.SecretAccessKey, "AWS_DEFAULT_REGION=" + sandbox.Region,
-		"AWS_CONFIG_FILE=" + filepath.Join(home, "config"), "AWS_SHARED_CREDENTIALS_FILE=" + filepath.Join(home, "credentials"),
-		"AWS_EC2_METADATA_DISABLED=true", "AWS_MAX_ATTEMPTS=1", "AWS_PAGER=",
-	}
-	stdout, err := cmd.Output()
-	if err != nil {
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			t.Fatalf("aws %v: %v\n%s", args, err, ee.Stderr)
-		}
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(stdout, out); err != nil {
-		t.Fatalf("aws %v: %v\n%s", args, err, stdout)
 	}
 }

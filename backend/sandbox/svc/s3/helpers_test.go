@@ -5,14 +5,12 @@ import (
 	"crypto/md5"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"io"
 	"strconv"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
-	"github.com/aws/smithy-go"
 
 	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
 	"github.com/agdash/agdash/backend/sandbox/world"
@@ -24,17 +22,6 @@ var ctx = context.Background()
 func pathStyle(t *testing.T, env *sandboxtest.Env, who string) *s3.Client {
 	t.Helper()
 	return s3.NewFromConfig(env.Config(t, who), func(o *s3.Options) { o.UsePathStyle = true })
-}
-
-func wantCode(t *testing.T, err error, code string) {
-	t.Helper()
-	var ae smithy.APIError
-	if !errors.As(err, &ae) {
-		t.Fatalf("err = %v, want an API error %s", err, code)
-	}
-	if ae.ErrorCode() != code {
-		t.Fatalf("error code = %s (%s), want %s", ae.ErrorCode(), ae.ErrorMessage(), code)
-	}
 }
 
 // getBody reads an object through the SDK.

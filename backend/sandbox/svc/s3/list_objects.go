@@ -2,20 +2,26 @@ package s3
 
 import (
 	"context"
-	"encoding/base64"
 	"net/url"
-	"strings"
 	"time"
 
 	"github.com/agdash/agdash/backend/sandbox/server"
+	"github.com/agdash/agdash/backend/sandbox/svc/internal/optional"
+	"github.com/agdash/agdash/backend/sandbox/svc/internal/paging"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
 // maxKeys is the largest (and the default) ListObjectsV2 page.
 const maxKeys = 1000
 
-// tokenPrefix marks the continuation tokens this service issues.
-const tokenPrefix = "s3v2:"
+// continuationTokens are the tokens this service issues: "s3v2:" and the
+// key the next page starts after.
+func continuationTokens() paging.Tokens {
+	return paging.Tokens{
+		Prefix:  "s3v2:",
+		Invalid: func(string) error { return invalidArgument("The continuation token provided is incorrect") },
+	}
+}
 
 // ListObjectsV2Input is ListObjectsV2's request.
 type ListObjectsV2Input struct {
@@ -81,12 +87,11 @@ func (h handlers) listObjectsV2(_ context.Context, call *server.Call, in *ListOb
 		}
 		encode = url.QueryEscape
 	}
-	q := world.ObjectQuery{Bucket: in.Bucket, Prefix: deref(in.Prefix), Delimiter: deref(in.Delimiter), After: deref(in.StartAfter), MaxKeys: int(size)}
+	q := world.ObjectQuery{Bucket: in.Bucket, Prefix: optional.Value(in.Prefix), Delimiter: optional.Value(in.Delimiter), After: optional.Value(in.StartAfter), MaxKeys: int(size)}
 	if in.ContinuationToken != nil {
-		raw, err := base64.RawURLEncoding.DecodeString(*in.ContinuationToken)
-		after, ok := strings.CutPrefix(string(raw), tokenPrefix)
-		if err != nil || !ok {
-			return nil, invalidArgument("The continuation token provided is incorrect")
+		after, err := continuationTokens().Decode(*in.ContinuationToken)
+		if err != nil {
+			return nil, err
 		}
 		q.After = after
 	}
@@ -115,10 +120,10 @@ func (h handlers) listObjectsV2(_ context.Context, call *server.Call, in *ListOb
 		out.EncodingType = in.EncodingType
 	}
 	if pg.IsTruncated {
-		out.NextContinuationToken = ptr(base64.RawURLEncoding.EncodeToString([]byte(tokenPrefix + pg.Next)))
+		out.NextContinuationToken = ptr(continuationTokens().Encode(pg.Next))
 	}
 	var owner *Owner
-	if deref(in.FetchOwner) {
+	if optional.Value(in.FetchOwner) {
 		owner = &Owner{ID: canonicalID(call.Principal.Account)}
 	}
 	for _, o := range pg.Objects {
@@ -133,11 +138,3 @@ func (h handlers) listObjectsV2(_ context.Context, call *server.Call, in *ListOb
 }
 
 func ptr[T any](v T) *T { return &v }
-
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
-}

@@ -14,6 +14,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3/types"
 
 	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
+	"github.com/agdash/agdash/backend/sandbox/server/servertest"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -100,7 +101,7 @@ func TestGetObjectRange(t *testing.T) {
 		}
 	}
 	_, err := c.GetObject(ctx, &s3.GetObjectInput{Bucket: aws.String(r.bucket), Key: aws.String(r.key), Range: aws.String("bytes=" + itoa(size) + "-")})
-	wantCode(t, err, "InvalidRange")
+	servertest.WantCode(t, err, "InvalidRange")
 }
 
 func TestObjectErrors(t *testing.T) {
@@ -109,19 +110,19 @@ func TestObjectErrors(t *testing.T) {
 	c := pathStyle(t, env, "data-scientist")
 
 	_, err := c.GetObject(ctx, &s3.GetObjectInput{Bucket: aws.String(r.bucket), Key: aws.String(r.key + ".missing")})
-	wantCode(t, err, "NoSuchKey")
+	servertest.WantCode(t, err, "NoSuchKey")
 	var nsk *types.NoSuchKey
 	if !errors.As(err, &nsk) {
 		t.Errorf("err = %v, want *types.NoSuchKey", err)
 	}
 	_, err = c.GetObject(ctx, &s3.GetObjectInput{Bucket: aws.String("no-such-bucket-anywhere"), Key: aws.String("x")})
-	wantCode(t, err, "NoSuchBucket")
+	servertest.WantCode(t, err, "NoSuchBucket")
 	_, err = c.ListObjectsV2(ctx, &s3.ListObjectsV2Input{Bucket: aws.String("no-such-bucket-anywhere")})
-	wantCode(t, err, "NoSuchBucket")
+	servertest.WantCode(t, err, "NoSuchBucket")
 	_, err = c.HeadObject(ctx, &s3.HeadObjectInput{Bucket: aws.String(r.bucket), Key: aws.String(r.key + ".missing")})
-	wantCode(t, err, "NotFound")
+	servertest.WantCode(t, err, "NotFound")
 	_, err = c.ListObjectsV2(ctx, &s3.ListObjectsV2Input{Bucket: aws.String(r.bucket), ContinuationToken: aws.String("forged")})
-	wantCode(t, err, "InvalidArgument")
+	servertest.WantCode(t, err, "InvalidArgument")
 
 	head, err := c.HeadObject(ctx, &s3.HeadObjectInput{Bucket: aws.String(r.bucket), Key: aws.String(r.key)})
 	if err != nil {
@@ -143,7 +144,7 @@ func TestPutObjectIsForProjectAdmins(t *testing.T) {
 
 	for _, who := range []string{"data-scientist", "mlops-engineer", "on-call"} {
 		_, err := pathStyle(t, env, who).PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String(r.bucket), Key: aws.String(key), Body: bytes.NewReader(body)})
-		wantCode(t, err, "AccessDenied")
+		servertest.WantCode(t, err, "AccessDenied")
 		if _, err := w.Object(r.bucket, key); err == nil {
 			t.Fatalf("%s's denied PutObject stored the object", who)
 		}
@@ -174,12 +175,12 @@ func TestPutObjectIsForProjectAdmins(t *testing.T) {
 		Bucket: aws.String(r.bucket), Key: aws.String("hdb-resale-valuation/notes/corrupt.md"), Body: bytes.NewReader(body),
 		ChecksumCRC32: aws.String("AAAAAA=="),
 	})
-	wantCode(t, err, "BadDigest")
+	servertest.WantCode(t, err, "BadDigest")
 	if _, err := w.Object(r.bucket, "hdb-resale-valuation/notes/corrupt.md"); err == nil {
 		t.Error("an object whose checksum did not match was stored")
 	}
 	_, err = admin.PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String("no-such-bucket-anywhere"), Key: aws.String("k"), Body: bytes.NewReader(body)})
-	wantCode(t, err, "NoSuchBucket")
+	servertest.WantCode(t, err, "NoSuchBucket")
 }
 
 func TestListObjectsV2PagesWithContinuationTokens(t *testing.T) {
@@ -339,5 +340,5 @@ func TestListBucketsAndHeadBucket(t *testing.T) {
 		t.Errorf("HeadBucket region = %q", aws.ToString(head.BucketRegion))
 	}
 	_, err = c.HeadBucket(ctx, &s3.HeadBucketInput{Bucket: aws.String("no-such-bucket-anywhere")})
-	wantCode(t, err, "NotFound")
+	servertest.WantCode(t, err, "NotFound")
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/agdash/agdash/backend/sandbox/server"
+	"github.com/agdash/agdash/backend/sandbox/svc/internal/optional"
 )
 
 // PutObjectInput is PutObject's request.
@@ -41,7 +42,7 @@ func (h handlers) putObject(_ context.Context, call *server.Call, in *PutObjectI
 	if err := verifyChecksums(in); err != nil {
 		return nil, err
 	}
-	o, err := h.world.PutObject(in.Bucket, in.Key, in.Body, deref(in.ContentType), in.Metadata)
+	o, err := h.world.PutObject(in.Bucket, in.Key, in.Body, optional.Value(in.ContentType), in.Metadata)
 	if err != nil {
 		return nil, fromWorld(err, in.Bucket, in.Key)
 	}

@@ -41,8 +41,3 @@ func Service(w *world.World) server.Service {
 		},
 	}
 }
-
-// Register adds Amazon S3 over w to srv.
-func Register(srv *server.Server, w *world.World) error {
-	return srv.Register(Service(w))
-}

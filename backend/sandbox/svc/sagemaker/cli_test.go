@@ -1,62 +1,18 @@
 package sagemaker_test
 
 import (
-	"context"
 	"encoding/json"
-	"errors"
 	"math"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/agdash/agdash/backend/sandbox"
 	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
-// runCLI runs the AWS CLI (v1, botocore) as who against env and returns
-// its standard output, or its standard error and the failure.
-func runCLI(t *testing.T, env *sandboxtest.Env, who string, args ...string) ([]byte, error) {
-	t.Helper()
-	awsPath, err := exec.LookPath("aws")
-	if err != nil {
-		t.Skip("the AWS CLI (aws) is not on PATH; install awscli to run this test")
-	}
-	p, err := env.Principal(who)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
-	defer cancel()
-	dir := t.TempDir()
-	cmd := exec.CommandContext(ctx, awsPath, append(args, "--endpoint-url", env.URL(), "--output", "json")...)
-	cmd.Env = []string{
-		"PATH=" + os.Getenv("PATH"), "HOME=" + dir,
-		"AWS_ACCESS_KEY_ID=" + p.AccessKeyID, "AWS_SECRET_ACCESS_KEY=" + p.SecretAccessKey,
-		"AWS_DEFAULT_REGION=" + sandbox.Region,
-		"AWS_CONFIG_FILE=" + filepath.Join(dir, "config"), "AWS_SHARED_CREDENTIALS_FILE=" + filepath.Join(dir, "credentials"),
-		"AWS_EC2_METADATA_DISABLED=true", "AWS_MAX_ATTEMPTS=1", "AWS_PAGER=",
-	}
-	out, err := cmd.Output()
-	var ee *exec.ExitError
-	if errors.As(err, &ee) {
-		return ee.Stderr, err
-	}
-	if err != nil {
-		t.Fatalf("aws %s: %v", strings.Join(args, " "), err)
-	}
-	return out, nil
-}
-
 func TestAWSCLI(t *testing.T) {
 	env := sandboxtest.Start(t)
-	out, err := runCLI(t, env, "on-call", "sagemaker", "list-training-jobs", "--max-items", "7", "--sort-order", "Descending")
-	if err != nil {
-		t.Fatalf("list-training-jobs: %v\n%s", err, out)
-	}
+	out := env.AWSCLI(t, "on-call", "sagemaker", "list-training-jobs", "--max-items", "7", "--sort-order", "Descending")
 	var list struct {
 		TrainingJobSummaries []struct {
 			TrainingJobName   string
@@ -83,10 +39,7 @@ func TestAWSCLI(t *testing.T) {
 
 	// DescribeTrainingJob has no Tags member: tags come from ListTags.
 	newest := all[len(all)-1]
-	out, err = runCLI(t, env, "on-call", "sagemaker", "describe-training-job", "--training-job-name", newest.TrainingJobName)
-	if err != nil {
-		t.Fatalf("describe-training-job: %v\n%s", err, out)
-	}
+	out = env.AWSCLI(t, "on-call", "sagemaker", "describe-training-job", "--training-job-name", newest.TrainingJobName)
 	var job map[string]any
 	if err := json.Unmarshal(out, &job); err != nil {
 		t.Fatal(err)
@@ -103,19 +56,13 @@ func TestAWSCLI(t *testing.T) {
 		t.Fatal("no pending version")
 	}
 	arn := pending[0].ModelPackageArn
-	stderr, err := runCLI(t, env, "data-scientist", "sagemaker", "update-model-package", "--model-package-arn", arn, "--model-approval-status", "Approved")
+	stderr, err := env.CLI(t, "data-scientist").Try(t, "sagemaker", "update-model-package", "--model-package-arn", arn, "--model-approval-status", "Approved")
 	if err == nil || !strings.Contains(string(stderr), "AccessDeniedException") {
 		t.Errorf("a data scientist's approval through the CLI: err %v, stderr %s", err, stderr)
 	}
-	out, err = runCLI(t, env, "mlops-engineer", "sagemaker", "update-model-package", "--model-package-arn", arn,
+	env.AWSCLI(t, "mlops-engineer", "sagemaker", "update-model-package", "--model-package-arn", arn,
 		"--model-approval-status", "Approved", "--approval-description", "approved from the CLI")
-	if err != nil {
-		t.Fatalf("update-model-package: %v\n%s", err, out)
-	}
-	out, err = runCLI(t, env, "mlops-engineer", "sagemaker", "describe-model-package", "--model-package-name", arn)
-	if err != nil {
-		t.Fatalf("describe-model-package: %v\n%s", err, out)
-	}
+	out = env.AWSCLI(t, "mlops-engineer", "sagemaker", "describe-model-package", "--model-package-name", arn)
 	var pkg struct{ ModelApprovalStatus, ApprovalDescription string }
 	if err := json.Unmarshal(out, &pkg); err != nil {
 		t.Fatal(err)

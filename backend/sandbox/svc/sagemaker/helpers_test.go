@@ -2,7 +2,6 @@ package sagemaker_test
 
 import (
 	"bytes"
-	"errors"
 	"io"
 	"net/http"
 	"slices"
@@ -13,7 +12,6 @@ import (
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	sm "github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
-	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 
 	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
@@ -72,20 +70,6 @@ func (b inMemoryBodies) RoundTrip(r *http.Request) (*http.Response, error) {
 	r.Body = io.NopCloser(bytes.NewReader(data))
 	r.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }
 	return b.next.RoundTrip(r)
-}
-
-// wantCode fails unless err is an AWS error with the given code, and
-// returns its message.
-func wantCode(t testing.TB, err error, code string) string {
-	t.Helper()
-	var ae smithy.APIError
-	if !errors.As(err, &ae) {
-		t.Fatalf("err = %v, want an API error %s", err, code)
-	}
-	if ae.ErrorCode() != code {
-		t.Fatalf("error code = %s (%s), want %s", ae.ErrorCode(), ae.ErrorMessage(), code)
-	}
-	return ae.ErrorMessage()
 }
 
 // allJobs is every training job the world holds, ascending by creation.

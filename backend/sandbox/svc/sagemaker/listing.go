@@ -18,6 +18,15 @@ func checkEnum[S ~string](member string, v S, allowed ...string) error {
 		v, member, strings.Join(allowed, ", "))
 }
 
+// checkSort refuses a SortBy outside keys, and a SortOrder other than
+// Ascending or Descending; "" passes.
+func checkSort[B, O ~string](sortBy B, sortOrder O, keys ...string) error {
+	if err := checkEnum("sortBy", sortBy, keys...); err != nil {
+		return err
+	}
+	return checkEnum("sortOrder", sortOrder, sortOrders...)
+}
+
 // within reports whether t is strictly between after and before (each
 // optional), as SageMaker's CreationTimeAfter/Before filters compare.
 func within(t time.Time, after, before *time.Time) bool {

@@ -1,11 +1,10 @@
 package sagemaker
 
 import (
-	"encoding/base64"
 	"strconv"
-	"strings"
 
 	"github.com/agdash/agdash/backend/sandbox/server"
+	"github.com/agdash/agdash/backend/sandbox/svc/internal/paging"
 )
 
 // Paging follows SageMaker: MaxResults has a per-operation default and
@@ -27,9 +26,14 @@ func pageSize(max *int32, def, lo, hi int32) (int, error) {
 	return int(*max), nil
 }
 
+// tokens are op's page tokens: the operation's name, NUL and a position.
+func tokens(op string) paging.Tokens {
+	return paging.Tokens{Prefix: op + "\x00", Invalid: func(string) error { return invalidToken() }}
+}
+
 // encodeToken wraps a position for op.
 func encodeToken(op, pos string) *string {
-	s := base64.RawURLEncoding.EncodeToString([]byte(op + "\x00" + pos))
+	s := tokens(op).Encode(pos)
 	return &s
 }
 
@@ -39,12 +43,8 @@ func decodeToken(op string, token *string) (string, error) {
 	if token == nil || *token == "" {
 		return "", nil
 	}
-	raw, err := base64.RawURLEncoding.DecodeString(*token)
-	if err != nil {
-		return "", invalidToken()
-	}
-	gotOp, pos, ok := strings.Cut(string(raw), "\x00")
-	if !ok || gotOp != op || pos == "" {
+	pos, err := tokens(op).Decode(*token)
+	if err != nil || pos == "" {
 		return "", invalidToken()
 	}
 	return pos, nil

@@ -84,13 +84,9 @@ func (h handlers) controlExecution(call *server.Call, in *ExecutionControlInput,
 	if err := checkToken(in.ClientRequestToken); err != nil {
 		return nil, err
 	}
-	ex, err := h.w.PipelineExecution(in.PipelineExecutionArn)
+	ex, p, err := h.executionAndPipeline(in.PipelineExecutionArn)
 	if err != nil {
-		return nil, fromWorld(err, executionNotFound(in.PipelineExecutionArn))
-	}
-	p, err := h.w.Pipeline(ex.PipelineArn)
-	if err != nil {
-		return nil, fromWorld(err, executionNotFound(in.PipelineExecutionArn))
+		return nil, err
 	}
 	if err := call.Authorize(ex.PipelineExecutionArn, projectOf(p.Tags)); err != nil {
 		return nil, err

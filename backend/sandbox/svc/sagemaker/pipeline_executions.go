@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/agdash/agdash/backend/sandbox/server"
+	"github.com/agdash/agdash/backend/sandbox/svc/internal/optional"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -36,14 +37,11 @@ type ListPipelineExecutionsOutput struct {
 // listPipelineExecutions is `aws sagemaker list-pipeline-executions --pipeline-name NAME`,
 // newest first by default.
 func (h handlers) listPipelineExecutions(_ context.Context, _ *server.Call, in *ListPipelineExecutionsInput) (*ListPipelineExecutionsOutput, error) {
-	if err := checkEnum("sortBy", in.SortBy, "CreationTime", "PipelineExecutionArn"); err != nil {
-		return nil, err
-	}
-	if err := checkEnum("sortOrder", in.SortOrder, sortOrders...); err != nil {
+	if err := checkSort(in.SortBy, in.SortOrder, "CreationTime", "PipelineExecutionArn"); err != nil {
 		return nil, err
 	}
 	items, err := h.w.PipelineExecutions(in.PipelineName, world.ExecutionQuery{
-		CreatedAfter: deref(in.CreatedAfter), CreatedBefore: deref(in.CreatedBefore), SortOrder: world.Ascending})
+		CreatedAfter: optional.Value(in.CreatedAfter), CreatedBefore: optional.Value(in.CreatedBefore), SortOrder: world.Ascending})
 	if err != nil {
 		return nil, fromWorld(err, pipelineNotFound(h, in.PipelineName))
 	}
@@ -107,15 +105,25 @@ type DescribePipelineDefinitionForExecutionOutput struct {
 // Sandbox pipelines are never updated, so every execution ran the
 // pipeline's one definition.
 func (h handlers) describePipelineDefinitionForExecution(_ context.Context, _ *server.Call, in *DescribePipelineDefinitionForExecutionInput) (*DescribePipelineDefinitionForExecutionOutput, error) {
-	ex, err := h.w.PipelineExecution(in.PipelineExecutionArn)
+	ex, p, err := h.executionAndPipeline(in.PipelineExecutionArn)
 	if err != nil {
-		return nil, fromWorld(err, executionNotFound(in.PipelineExecutionArn))
+		return nil, err
+	}
+	return &DescribePipelineDefinitionForExecutionOutput{PipelineDefinition: p.PipelineDefinition, CreationTime: ex.CreationTime}, nil
+}
+
+// executionAndPipeline is an execution and the pipeline it ran; either
+// missing is the execution's not-found error.
+func (h handlers) executionAndPipeline(arn string) (world.PipelineExecution, world.Pipeline, error) {
+	ex, err := h.w.PipelineExecution(arn)
+	if err != nil {
+		return ex, world.Pipeline{}, fromWorld(err, executionNotFound(arn))
 	}
 	p, err := h.w.Pipeline(ex.PipelineArn)
 	if err != nil {
-		return nil, fromWorld(err, executionNotFound(in.PipelineExecutionArn))
+		return ex, p, fromWorld(err, executionNotFound(arn))
 	}
-	return &DescribePipelineDefinitionForExecutionOutput{PipelineDefinition: p.PipelineDefinition, CreationTime: ex.CreationTime}, nil
+	return ex, p, nil
 }
 
 type ListPipelineExecutionStepsInput struct {

@@ -10,6 +10,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 
 	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
+	"github.com/agdash/agdash/backend/sandbox/server/servertest"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -77,14 +78,14 @@ func TestStartPipelineExecutionRefusals(t *testing.T) {
 		return err
 	}
 	err := start(ds, hdbPipeline, types.Parameter{Name: aws.String("LearningRate"), Value: aws.String("0.1")})
-	if msg := wantCode(t, err, "ValidationException"); !strings.Contains(msg, "LearningRate") {
+	if msg := servertest.WantCode(t, err, "ValidationException"); !strings.Contains(msg, "LearningRate") {
 		t.Errorf("message %q does not name the undeclared parameter", msg)
 	}
-	wantCode(t, start(ds, "hdb-flat-demand"), "AccessDeniedException")
-	wantCode(t, start(client(t, env, "on-call"), hdbPipeline), "AccessDeniedException")
-	wantCode(t, start(ds, "no-such-pipeline"), "ResourceNotFound")
+	servertest.WantCode(t, start(ds, "hdb-flat-demand"), "AccessDeniedException")
+	servertest.WantCode(t, start(client(t, env, "on-call"), hdbPipeline), "AccessDeniedException")
+	servertest.WantCode(t, start(ds, "no-such-pipeline"), "ResourceNotFound")
 	_, err = ds.StartPipelineExecution(t.Context(), &sm.StartPipelineExecutionInput{PipelineName: aws.String(hdbPipeline), ClientRequestToken: aws.String("short")})
-	wantCode(t, err, "ValidationException")
+	servertest.WantCode(t, err, "ValidationException")
 	if got := executionCount(t, env.World()); got != before {
 		t.Errorf("%d executions after refused starts, want %d", got, before)
 	}
@@ -188,7 +189,7 @@ func TestStopAndRetryPipelineExecution(t *testing.T) {
 	// Another project's data scientist and on-call may not stop it.
 	for _, who := range []string{"rajesh-kumar", "on-call"} {
 		_, err := client(t, env, who).StopPipelineExecution(t.Context(), &sm.StopPipelineExecutionInput{PipelineExecutionArn: arn})
-		wantCode(t, err, "AccessDeniedException")
+		servertest.WantCode(t, err, "AccessDeniedException")
 	}
 	if ex, _ := w.PipelineExecution(aws.ToString(arn)); ex.PipelineExecutionStatus != world.ExecutionExecuting {
 		t.Fatalf("denied stops left the execution %s", ex.PipelineExecutionStatus)
@@ -225,7 +226,7 @@ func TestStopAndRetryPipelineExecution(t *testing.T) {
 		return false
 	})
 	_, err = client(t, env, "rajesh-kumar").RetryPipelineExecution(t.Context(), &sm.RetryPipelineExecutionInput{PipelineExecutionArn: aws.String(failed)})
-	wantCode(t, err, "AccessDeniedException")
+	servertest.WantCode(t, err, "AccessDeniedException")
 	retry, err := ds.RetryPipelineExecution(t.Context(), &sm.RetryPipelineExecutionInput{PipelineExecutionArn: aws.String(failed)})
 	if err != nil {
 		t.Fatal(err)
@@ -236,5 +237,5 @@ func TestStopAndRetryPipelineExecution(t *testing.T) {
 	}
 	// Only failed executions can be retried.
 	_, err = ds.RetryPipelineExecution(t.Context(), &sm.RetryPipelineExecutionInput{PipelineExecutionArn: arn})
-	wantCode(t, err, "ValidationException")
+	servertest.WantCode(t, err, "ValidationException")
 }

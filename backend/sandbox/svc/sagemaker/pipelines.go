@@ -50,31 +50,23 @@ type ListPipelinesOutput struct {
 // listPipelines is `aws sagemaker list-pipelines`, newest first by default
 // as SageMaker lists them.
 func (h handlers) listPipelines(_ context.Context, _ *server.Call, in *ListPipelinesInput) (*ListPipelinesOutput, error) {
-	if err := checkEnum("sortBy", in.SortBy, "Name", "CreationTime"); err != nil {
-		return nil, err
-	}
-	if err := checkEnum("sortOrder", in.SortOrder, sortOrders...); err != nil {
-		return nil, err
-	}
 	var items []PipelineSummary
 	for _, p := range h.w.Pipelines() {
 		if in.PipelineNamePrefix != nil && !strings.HasPrefix(p.PipelineName, *in.PipelineNamePrefix) {
-			continue
-		}
-		if !within(p.CreationTime, in.CreatedAfter, in.CreatedBefore) {
 			continue
 		}
 		items = append(items, PipelineSummary{PipelineArn: p.PipelineArn, PipelineName: p.PipelineName,
 			PipelineDisplayName: p.PipelineDisplayName, PipelineDescription: p.PipelineDescription, RoleArn: p.RoleArn,
 			CreationTime: p.CreationTime, LastModifiedTime: p.LastModifiedTime, LastExecutionTime: p.LastRunTime})
 	}
-	sortItems(items, descending(in.SortOrder, "Descending"), func(a, b PipelineSummary) int {
-		if in.SortBy == "Name" {
-			return byName(a.PipelineName, b.PipelineName, a.CreationTime, b.CreationTime)
-		}
-		return byTime(a.CreationTime, b.CreationTime, a.PipelineName, b.PipelineName)
+	// ListPipelines names its creation window Created*, and has a name
+	// prefix (above) for NameContains.
+	q := listQuery{CreationTimeAfter: in.CreatedAfter, CreationTimeBefore: in.CreatedBefore,
+		SortBy: in.SortBy, SortOrder: in.SortOrder, MaxResults: in.MaxResults, NextToken: in.NextToken}
+	spec := listSpec{op: "ListPipelines", sortBy: []string{"Name", "CreationTime"}, defaultOrder: "Descending"}
+	page, err := listNamed(spec, q, items, func(p PipelineSummary) listKey {
+		return listKey{name: p.PipelineName, created: p.CreationTime}
 	})
-	page, err := pageOf("ListPipelines", items, in.NextToken, in.MaxResults, 10, 1, 100)
 	if err != nil {
 		return nil, err
 	}

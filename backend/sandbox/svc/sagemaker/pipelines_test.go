@@ -11,6 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 
 	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
+	"github.com/agdash/agdash/backend/sandbox/server/servertest"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -66,7 +67,7 @@ func TestListAndDescribePipelines(t *testing.T) {
 		t.Errorf("definition parameters %v lack TrainingInstanceType", def.Parameters)
 	}
 	_, err = c.DescribePipeline(t.Context(), &sm.DescribePipelineInput{PipelineName: aws.String("no-such-pipeline")})
-	wantCode(t, err, "ResourceNotFound")
+	servertest.WantCode(t, err, "ResourceNotFound")
 }
 
 func TestPipelineExecutionsPagedNewestFirst(t *testing.T) {
@@ -101,7 +102,7 @@ func TestPipelineExecutionsPagedNewestFirst(t *testing.T) {
 		wantTime(t, "StartTime", e.StartTime, w.StartTime)
 	}
 	_, err = c.ListPipelineExecutions(t.Context(), &sm.ListPipelineExecutionsInput{PipelineName: aws.String("nope")})
-	wantCode(t, err, "ResourceNotFound")
+	servertest.WantCode(t, err, "ResourceNotFound")
 }
 
 // executionWhere finds the hdb pipeline's executions whose steps pass keep.
@@ -263,7 +264,7 @@ func TestFailedExecutionStepsExplainWhy(t *testing.T) {
 	}
 
 	_, err = c.ListPipelineExecutionSteps(t.Context(), &sm.ListPipelineExecutionStepsInput{PipelineExecutionArn: aws.String(w.PipelineArn(hdbPipeline) + "/execution/nope")})
-	wantCode(t, err, "ResourceNotFound")
+	servertest.WantCode(t, err, "ResourceNotFound")
 	_, err = c.DescribePipelineExecution(t.Context(), &sm.DescribePipelineExecutionInput{PipelineExecutionArn: aws.String(w.PipelineArn(hdbPipeline) + "/execution/nope")})
-	wantCode(t, err, "ResourceNotFound")
+	servertest.WantCode(t, err, "ResourceNotFound")
 }

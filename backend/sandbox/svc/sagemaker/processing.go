@@ -1,7 +1,6 @@
 package sagemaker
 
 import (
-	"cmp"
 	"context"
 	"time"
 
@@ -13,16 +12,10 @@ import (
 // them; agdash reads them for a step's detail.
 
 type ListProcessingJobsInput struct {
-	CreationTimeAfter      *time.Time
-	CreationTimeBefore     *time.Time
+	listQuery
 	LastModifiedTimeAfter  *time.Time
 	LastModifiedTimeBefore *time.Time
-	NameContains           *string
 	StatusEquals           string
-	SortBy                 string
-	SortOrder              string
-	MaxResults             *int32
-	NextToken              *string
 }
 
 type ListProcessingJobsOutput struct {
@@ -32,36 +25,19 @@ type ListProcessingJobsOutput struct {
 
 // listProcessingJobs is `aws sagemaker list-processing-jobs`.
 func (h handlers) listProcessingJobs(_ context.Context, _ *server.Call, in *ListProcessingJobsInput) (*ListProcessingJobsOutput, error) {
-	for _, err := range []error{
-		checkEnum("statusEquals", in.StatusEquals, "InProgress", "Completed", "Failed", "Stopping", "Stopped"),
-		checkEnum("sortBy", in.SortBy, "Name", "CreationTime", "Status"),
-		checkEnum("sortOrder", in.SortOrder, sortOrders...),
-	} {
-		if err != nil {
-			return nil, err
-		}
+	if err := checkEnum("statusEquals", in.StatusEquals, "InProgress", "Completed", "Failed", "Stopping", "Stopped"); err != nil {
+		return nil, err
 	}
 	var items []world.ProcessingJobSummary
 	for _, p := range h.w.ProcessingJobs(in.StatusEquals, "") {
-		if !containsFold(p.ProcessingJobName, in.NameContains) ||
-			!within(p.CreationTime, in.CreationTimeAfter, in.CreationTimeBefore) ||
-			!within(p.LastModifiedTime, in.LastModifiedTimeAfter, in.LastModifiedTimeBefore) {
-			continue
+		if within(p.LastModifiedTime, in.LastModifiedTimeAfter, in.LastModifiedTimeBefore) {
+			items = append(items, p)
 		}
-		items = append(items, p)
 	}
-	sortItems(items, descending(in.SortOrder, "Ascending"), func(a, b world.ProcessingJobSummary) int {
-		switch in.SortBy {
-		case "Name":
-			return byName(a.ProcessingJobName, b.ProcessingJobName, a.CreationTime, b.CreationTime)
-		case "Status":
-			if c := cmp.Compare(a.ProcessingJobStatus, b.ProcessingJobStatus); c != 0 {
-				return c
-			}
-		}
-		return byTime(a.CreationTime, b.CreationTime, a.ProcessingJobName, b.ProcessingJobName)
+	spec := listSpec{op: "ListProcessingJobs", sortBy: []string{"Name", "CreationTime", "Status"}, defaultOrder: "Ascending"}
+	page, err := listNamed(spec, in.listQuery, items, func(p world.ProcessingJobSummary) listKey {
+		return listKey{name: p.ProcessingJobName, created: p.CreationTime, status: p.ProcessingJobStatus}
 	})
-	page, err := pageOf("ListProcessingJobs", items, in.NextToken, in.MaxResults, 10, 1, 100)
 	if err != nil {
 		return nil, err
 	}

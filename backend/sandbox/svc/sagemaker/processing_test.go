@@ -10,6 +10,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 
 	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
+	"github.com/agdash/agdash/backend/sandbox/server/servertest"
 )
 
 func TestProcessingJobs(t *testing.T) {
@@ -68,5 +69,5 @@ func TestProcessingJobs(t *testing.T) {
 		t.Errorf("AppSpecification = %+v", d.AppSpecification)
 	}
 	_, err = c.DescribeProcessingJob(t.Context(), &sm.DescribeProcessingJobInput{ProcessingJobName: aws.String("nope")})
-	wantCode(t, err, "ValidationException")
+	servertest.WantCode(t, err, "ValidationException")
 }

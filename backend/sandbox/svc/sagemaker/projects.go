@@ -11,13 +11,7 @@ import (
 // Projects: SageMaker Projects made from the agencies' MLOps templates.
 
 type ListProjectsInput struct {
-	CreationTimeAfter  *time.Time
-	CreationTimeBefore *time.Time
-	NameContains       *string
-	SortBy             string
-	SortOrder          string
-	MaxResults         *int32
-	NextToken          *string
+	listQuery
 }
 
 type ProjectSummary struct {
@@ -36,27 +30,15 @@ type ListProjectsOutput struct {
 
 // listProjects is `aws sagemaker list-projects`.
 func (h handlers) listProjects(_ context.Context, _ *server.Call, in *ListProjectsInput) (*ListProjectsOutput, error) {
-	if err := checkEnum("sortBy", in.SortBy, "Name", "CreationTime"); err != nil {
-		return nil, err
-	}
-	if err := checkEnum("sortOrder", in.SortOrder, sortOrders...); err != nil {
-		return nil, err
-	}
 	var items []ProjectSummary
 	for _, p := range h.w.Projects() {
-		if !containsFold(p.ProjectName, in.NameContains) || !within(p.CreationTime, in.CreationTimeAfter, in.CreationTimeBefore) {
-			continue
-		}
 		items = append(items, ProjectSummary{ProjectName: p.ProjectName, ProjectDescription: p.ProjectDescription, ProjectArn: p.ProjectArn,
 			ProjectId: p.ProjectId, ProjectStatus: p.ProjectStatus, CreationTime: p.CreationTime})
 	}
-	sortItems(items, descending(in.SortOrder, "Ascending"), func(a, b ProjectSummary) int {
-		if in.SortBy == "Name" {
-			return byName(a.ProjectName, b.ProjectName, a.CreationTime, b.CreationTime)
-		}
-		return byTime(a.CreationTime, b.CreationTime, a.ProjectName, b.ProjectName)
+	spec := listSpec{op: "ListProjects", sortBy: []string{"Name", "CreationTime"}, defaultOrder: "Ascending"}
+	page, err := listNamed(spec, in.listQuery, items, func(p ProjectSummary) listKey {
+		return listKey{name: p.ProjectName, created: p.CreationTime}
 	})
-	page, err := pageOf("ListProjects", items, in.NextToken, in.MaxResults, 10, 1, 100)
 	if err != nil {
 		return nil, err
 	}
@@ -88,10 +70,15 @@ func (h handlers) describeProject(_ context.Context, _ *server.Call, in *Describ
 			return server.ValidationException("Project %s does not exist.", in.ProjectName)
 		})
 	}
-	return &DescribeProjectOutput{
+	out := projectOut(p)
+	return &out, nil
+}
+
+func projectOut(p world.Project) DescribeProjectOutput {
+	return DescribeProjectOutput{
 		ProjectArn: p.ProjectArn, ProjectName: p.ProjectName, ProjectId: p.ProjectId, ProjectDescription: p.ProjectDescription,
 		ProjectStatus: p.ProjectStatus, ServiceCatalogProvisioningDetails: &p.ServiceCatalogProvisioningDetails,
 		ServiceCatalogProvisionedProductDetails: &p.ServiceCatalogProvisionedProductDetails,
 		CreatedBy:                               &p.CreatedBy, CreationTime: p.CreationTime, LastModifiedTime: p.LastModifiedTime,
-	}, nil
+	}
 }

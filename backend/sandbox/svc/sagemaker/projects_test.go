@@ -9,6 +9,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 
 	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
+	"github.com/agdash/agdash/backend/sandbox/server/servertest"
 )
 
 func TestListProjects(t *testing.T) {
@@ -82,5 +83,5 @@ func TestDescribeProject(t *testing.T) {
 	}
 	wantTime(t, "CreationTime", d.CreationTime, w.CreationTime)
 	_, err = c.DescribeProject(t.Context(), &sm.DescribeProjectInput{ProjectName: aws.String("no-such-project")})
-	wantCode(t, err, "ValidationException")
+	servertest.WantCode(t, err, "ValidationException")
 }

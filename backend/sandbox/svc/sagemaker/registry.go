@@ -16,13 +16,7 @@ import (
 var approvalStatuses = []string{world.Approved, world.Rejected, world.PendingManualApproval}
 
 type ListModelPackageGroupsInput struct {
-	CreationTimeAfter  *time.Time
-	CreationTimeBefore *time.Time
-	NameContains       *string
-	SortBy             string
-	SortOrder          string
-	MaxResults         *int32
-	NextToken          *string
+	listQuery
 }
 
 type ModelPackageGroupSummary struct {
@@ -40,27 +34,15 @@ type ListModelPackageGroupsOutput struct {
 
 // listModelPackageGroups is `aws sagemaker list-model-package-groups`.
 func (h handlers) listModelPackageGroups(_ context.Context, _ *server.Call, in *ListModelPackageGroupsInput) (*ListModelPackageGroupsOutput, error) {
-	if err := checkEnum("sortBy", in.SortBy, "Name", "CreationTime"); err != nil {
-		return nil, err
-	}
-	if err := checkEnum("sortOrder", in.SortOrder, sortOrders...); err != nil {
-		return nil, err
-	}
 	var items []ModelPackageGroupSummary
 	for _, g := range h.w.ModelPackageGroups() {
-		if !containsFold(g.ModelPackageGroupName, in.NameContains) || !within(g.CreationTime, in.CreationTimeAfter, in.CreationTimeBefore) {
-			continue
-		}
 		items = append(items, ModelPackageGroupSummary{ModelPackageGroupName: g.ModelPackageGroupName, ModelPackageGroupArn: g.ModelPackageGroupArn,
 			ModelPackageGroupDescription: g.ModelPackageGroupDescription, ModelPackageGroupStatus: g.ModelPackageGroupStatus, CreationTime: g.CreationTime})
 	}
-	sortItems(items, descending(in.SortOrder, "Ascending"), func(a, b ModelPackageGroupSummary) int {
-		if in.SortBy == "Name" {
-			return byName(a.ModelPackageGroupName, b.ModelPackageGroupName, a.CreationTime, b.CreationTime)
-		}
-		return byTime(a.CreationTime, b.CreationTime, a.ModelPackageGroupName, b.ModelPackageGroupName)
+	spec := listSpec{op: "ListModelPackageGroups", sortBy: []string{"Name", "CreationTime"}, defaultOrder: "Ascending"}
+	page, err := listNamed(spec, in.listQuery, items, func(g ModelPackageGroupSummary) listKey {
+		return listKey{name: g.ModelPackageGroupName, created: g.CreationTime}
 	})
-	page, err := pageOf("ListModelPackageGroups", items, in.NextToken, in.MaxResults, 10, 1, 100)
 	if err != nil {
 		return nil, err
 	}
@@ -88,9 +70,14 @@ func (h handlers) describeModelPackageGroup(_ context.Context, _ *server.Call, i
 			return server.ValidationException("ModelPackageGroup %s does not exist.", in.ModelPackageGroupName)
 		})
 	}
-	return &DescribeModelPackageGroupOutput{ModelPackageGroupName: g.ModelPackageGroupName, ModelPackageGroupArn: g.ModelPackageGroupArn,
+	out := groupOut(g)
+	return &out, nil
+}
+
+func groupOut(g world.ModelPackageGroup) DescribeModelPackageGroupOutput {
+	return DescribeModelPackageGroupOutput{ModelPackageGroupName: g.ModelPackageGroupName, ModelPackageGroupArn: g.ModelPackageGroupArn,
 		ModelPackageGroupDescription: g.ModelPackageGroupDescription, ModelPackageGroupStatus: g.ModelPackageGroupStatus,
-		CreationTime: g.CreationTime, CreatedBy: userContext(g.CreatedBy)}, nil
+		CreationTime: g.CreationTime, CreatedBy: userContext(g.CreatedBy)}
 }
 
 type ListModelPackagesInput struct {
@@ -130,8 +117,7 @@ func (h handlers) listModelPackages(_ context.Context, _ *server.Call, in *ListM
 	for _, err := range []error{
 		checkEnum("modelApprovalStatus", in.ModelApprovalStatus, approvalStatuses...),
 		checkEnum("modelPackageType", in.ModelPackageType, "Versioned", "Unversioned", "Both"),
-		checkEnum("sortBy", in.SortBy, "Name", "CreationTime"),
-		checkEnum("sortOrder", in.SortOrder, sortOrders...),
+		checkSort(in.SortBy, in.SortOrder, "Name", "CreationTime"),
 	} {
 		if err != nil {
 			return nil, err

@@ -11,6 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 
 	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
+	"github.com/agdash/agdash/backend/sandbox/server/servertest"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -42,7 +43,7 @@ func TestModelPackageGroups(t *testing.T) {
 	wantStr(t, "ModelPackageGroupArn", d.ModelPackageGroupArn, w.ModelPackageGroupArn)
 	wantStr(t, "ModelPackageGroupDescription", d.ModelPackageGroupDescription, w.ModelPackageGroupDescription)
 	_, err = c.DescribeModelPackageGroup(t.Context(), &sm.DescribeModelPackageGroupInput{ModelPackageGroupName: aws.String("nope")})
-	wantCode(t, err, "ValidationException")
+	servertest.WantCode(t, err, "ValidationException")
 }
 
 func TestListModelPackages(t *testing.T) {
@@ -115,7 +116,7 @@ func TestListModelPackages(t *testing.T) {
 		t.Errorf("Versioned listed %d packages, want %d", len(all.ModelPackageSummaryList), min(total, 100))
 	}
 	_, err = c.ListModelPackages(t.Context(), &sm.ListModelPackagesInput{ModelPackageGroupName: aws.String("nope")})
-	wantCode(t, err, "ValidationException")
+	servertest.WantCode(t, err, "ValidationException")
 }
 
 func TestDescribeModelPackage(t *testing.T) {
@@ -158,7 +159,7 @@ func TestDescribeModelPackage(t *testing.T) {
 		wantTime(t, "LastModifiedTime", d.LastModifiedTime, w.LastModifiedTime)
 	}
 	_, err = c.DescribeModelPackage(t.Context(), &sm.DescribeModelPackageInput{ModelPackageName: aws.String(hdbPipeline + "/999")})
-	wantCode(t, err, "ValidationException")
+	servertest.WantCode(t, err, "ValidationException")
 }
 
 func TestUpdateModelPackageApproval(t *testing.T) {
@@ -177,7 +178,7 @@ func TestUpdateModelPackageApproval(t *testing.T) {
 	// project. Nothing changes.
 	for _, who := range []string{"data-scientist", "on-call", "daniel-teo"} {
 		_, err := client(t, env, who).UpdateModelPackage(t.Context(), approve)
-		wantCode(t, err, "AccessDeniedException")
+		servertest.WantCode(t, err, "AccessDeniedException")
 	}
 	if now, _ := w.ModelPackage(arn); now.ModelApprovalStatus != before.ModelApprovalStatus || now.ApprovalDescription != before.ApprovalDescription ||
 		!now.LastModifiedTime.Equal(before.LastModifiedTime) {
@@ -204,7 +205,7 @@ func TestUpdateModelPackageApproval(t *testing.T) {
 	wantTime(t, "LastModifiedTime", d.LastModifiedTime, env.Now())
 
 	_, err = mlops.UpdateModelPackage(t.Context(), &sm.UpdateModelPackageInput{ModelPackageArn: aws.String(arn), ModelApprovalStatus: "Maybe"})
-	wantCode(t, err, "ValidationException")
+	servertest.WantCode(t, err, "ValidationException")
 	_, err = mlops.UpdateModelPackage(t.Context(), &sm.UpdateModelPackageInput{ModelPackageArn: aws.String(w.ModelPackageArn(hdbPipeline, 999)), ModelApprovalStatus: types.ModelApprovalStatusApproved})
-	wantCode(t, err, "ValidationException")
+	servertest.WantCode(t, err, "ValidationException")
 }

@@ -77,11 +77,6 @@ func Service(w *world.World) server.Service {
 	}
 }
 
-// Register adds SageMaker, served over w, to srv.
-func Register(srv *server.Server, w *world.World) error {
-	return srv.Register(Service(w))
-}
-
 // callerOf is who the world records as having made a change.
 func callerOf(p iam.Principal) world.Caller {
 	return world.Caller{UserProfileName: p.UserProfile, DomainId: p.DomainID, Arn: p.ARN}

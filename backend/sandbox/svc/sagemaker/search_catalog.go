@@ -11,19 +11,11 @@ import (
 // and model package groups, each returned in full with its tags (what
 // Describe and ListTags would say, in one call).
 
-// SearchProject is a project as Search returns it.
+// SearchProject is a project as Search returns it: as DescribeProject
+// does, with its tags.
 type SearchProject struct {
-	ProjectArn                              string
-	ProjectName                             string
-	ProjectId                               string
-	ProjectDescription                      string
-	ProjectStatus                           string
-	ServiceCatalogProvisioningDetails       *world.ServiceCatalogProvisioningDetails
-	ServiceCatalogProvisionedProductDetails *world.ServiceCatalogProvisionedProductDetails
-	CreatedBy                               *world.UserContext
-	CreationTime                            time.Time
-	LastModifiedTime                        time.Time
-	Tags                                    []world.Tag
+	DescribeProjectOutput
+	Tags []world.Tag
 }
 
 // SearchPipeline is a pipeline as Search returns it (no definition).
@@ -42,15 +34,11 @@ type SearchPipeline struct {
 	Tags                []world.Tag
 }
 
-// SearchModelPackageGroup is a model package group as Search returns it.
+// SearchModelPackageGroup is a model package group as Search returns it:
+// as DescribeModelPackageGroup does, with its tags.
 type SearchModelPackageGroup struct {
-	ModelPackageGroupName        string
-	ModelPackageGroupArn         string
-	ModelPackageGroupDescription string
-	ModelPackageGroupStatus      string
-	CreationTime                 time.Time
-	CreatedBy                    *world.UserContext
-	Tags                         []world.Tag
+	DescribeModelPackageGroupOutput
+	Tags []world.Tag
 }
 
 func (h handlers) searchProjects(expr *SearchExpression) ([]searchHit, error) {
@@ -61,12 +49,9 @@ func (h handlers) searchProjects(expr *SearchExpression) ([]searchHit, error) {
 			"ProjectStatus": p.ProjectStatus, "ProjectDescription": p.ProjectDescription,
 			"CreationTime": p.CreationTime, "LastModifiedTime": p.LastModifiedTime,
 		}}
-		rec := SearchRecord{Project: &SearchProject{
-			ProjectArn: p.ProjectArn, ProjectName: p.ProjectName, ProjectId: p.ProjectId, ProjectDescription: p.ProjectDescription,
-			ProjectStatus: p.ProjectStatus, ServiceCatalogProvisioningDetails: &p.ServiceCatalogProvisioningDetails,
-			ServiceCatalogProvisionedProductDetails: &p.ServiceCatalogProvisionedProductDetails, CreatedBy: userContext(p.CreatedBy),
-			CreationTime: p.CreationTime, LastModifiedTime: p.LastModifiedTime, Tags: p.Tags,
-		}}
+		project := projectOut(p)
+		project.CreatedBy = userContext(p.CreatedBy) // Search leaves out an empty CreatedBy; DescribeProject sends it
+		rec := SearchRecord{Project: &SearchProject{DescribeProjectOutput: project, Tags: p.Tags}}
 		if err := appendHit(&hits, expr, r, rec); err != nil {
 			return nil, err
 		}
@@ -103,11 +88,7 @@ func (h handlers) searchModelPackageGroups(expr *SearchExpression) ([]searchHit,
 			"ModelPackageGroupDescription": g.ModelPackageGroupDescription, "ModelPackageGroupStatus": g.ModelPackageGroupStatus,
 			"CreationTime": g.CreationTime,
 		}}
-		rec := SearchRecord{ModelPackageGroup: &SearchModelPackageGroup{
-			ModelPackageGroupName: g.ModelPackageGroupName, ModelPackageGroupArn: g.ModelPackageGroupArn,
-			ModelPackageGroupDescription: g.ModelPackageGroupDescription, ModelPackageGroupStatus: g.ModelPackageGroupStatus,
-			CreationTime: g.CreationTime, CreatedBy: userContext(g.CreatedBy), Tags: g.Tags,
-		}}
+		rec := SearchRecord{ModelPackageGroup: &SearchModelPackageGroup{DescribeModelPackageGroupOutput: groupOut(g), Tags: g.Tags}}
 		if err := appendHit(&hits, expr, r, rec); err != nil {
 			return nil, err
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 
 	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
+	"github.com/agdash/agdash/backend/sandbox/server/servertest"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -185,9 +186,9 @@ func TestSearchOperatorsAndDescribedProperties(t *testing.T) {
 	}
 	_, err := c.Search(t.Context(), &sm.SearchInput{Resource: types.ResourceTypeTrainingJob, SearchExpression: &types.SearchExpression{
 		Filters: []types.Filter{filter("CreationTime", types.OperatorGreaterThan, "last tuesday")}}})
-	wantCode(t, err, "ValidationException")
+	servertest.WantCode(t, err, "ValidationException")
 	_, err = c.Search(t.Context(), &sm.SearchInput{Resource: "Spaceship"})
-	wantCode(t, err, "ValidationException")
+	servertest.WantCode(t, err, "ValidationException")
 }
 
 func TestSearchEndpoints(t *testing.T) {

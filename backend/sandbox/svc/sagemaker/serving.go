@@ -1,7 +1,6 @@
 package sagemaker
 
 import (
-	"cmp"
 	"context"
 	"time"
 
@@ -15,16 +14,10 @@ var endpointStatuses = []string{"OutOfService", "Creating", "Updating", "SystemU
 	"Deleting", "Failed", "UpdateRollbackFailed"}
 
 type ListEndpointsInput struct {
-	CreationTimeAfter      *time.Time
-	CreationTimeBefore     *time.Time
+	listQuery
 	LastModifiedTimeAfter  *time.Time
 	LastModifiedTimeBefore *time.Time
-	NameContains           *string
 	StatusEquals           string
-	SortBy                 string
-	SortOrder              string
-	MaxResults             *int32
-	NextToken              *string
 }
 
 type ListEndpointsOutput struct {
@@ -34,36 +27,20 @@ type ListEndpointsOutput struct {
 
 // listEndpoints is `aws sagemaker list-endpoints`, newest first by default.
 func (h handlers) listEndpoints(_ context.Context, _ *server.Call, in *ListEndpointsInput) (*ListEndpointsOutput, error) {
-	for _, err := range []error{
-		checkEnum("statusEquals", in.StatusEquals, endpointStatuses...),
-		checkEnum("sortBy", in.SortBy, "Name", "CreationTime", "Status"),
-		checkEnum("sortOrder", in.SortOrder, sortOrders...),
-	} {
-		if err != nil {
-			return nil, err
-		}
+	if err := checkEnum("statusEquals", in.StatusEquals, endpointStatuses...); err != nil {
+		return nil, err
 	}
 	var items []world.EndpointSummary
 	for _, e := range h.w.Endpoints() {
-		if (in.StatusEquals != "" && e.EndpointStatus != in.StatusEquals) || !containsFold(e.EndpointName, in.NameContains) ||
-			!within(e.CreationTime, in.CreationTimeAfter, in.CreationTimeBefore) ||
-			!within(e.LastModifiedTime, in.LastModifiedTimeAfter, in.LastModifiedTimeBefore) {
-			continue
+		if (in.StatusEquals == "" || e.EndpointStatus == in.StatusEquals) &&
+			within(e.LastModifiedTime, in.LastModifiedTimeAfter, in.LastModifiedTimeBefore) {
+			items = append(items, e)
 		}
-		items = append(items, e)
 	}
-	sortItems(items, descending(in.SortOrder, "Descending"), func(a, b world.EndpointSummary) int {
-		switch in.SortBy {
-		case "Name":
-			return byName(a.EndpointName, b.EndpointName, a.CreationTime, b.CreationTime)
-		case "Status":
-			if c := cmp.Compare(a.EndpointStatus, b.EndpointStatus); c != 0 {
-				return c
-			}
-		}
-		return byTime(a.CreationTime, b.CreationTime, a.EndpointName, b.EndpointName)
+	spec := listSpec{op: "ListEndpoints", sortBy: []string{"Name", "CreationTime", "Status"}, defaultOrder: "Descending"}
+	page, err := listNamed(spec, in.listQuery, items, func(e world.EndpointSummary) listKey {
+		return listKey{name: e.EndpointName, created: e.CreationTime, status: e.EndpointStatus}
 	})
-	page, err := pageOf("ListEndpoints", items, in.NextToken, in.MaxResults, 10, 1, 100)
 	if err != nil {
 		return nil, err
 	}
@@ -108,13 +85,7 @@ func (h handlers) describeEndpoint(_ context.Context, _ *server.Call, in *Descri
 }
 
 type ListEndpointConfigsInput struct {
-	CreationTimeAfter  *time.Time
-	CreationTimeBefore *time.Time
-	NameContains       *string
-	SortBy             string
-	SortOrder          string
-	MaxResults         *int32
-	NextToken          *string
+	listQuery
 }
 
 type EndpointConfigSummary struct {
@@ -130,26 +101,14 @@ type ListEndpointConfigsOutput struct {
 
 // listEndpointConfigs is `aws sagemaker list-endpoint-configs`, newest first by default.
 func (h handlers) listEndpointConfigs(_ context.Context, _ *server.Call, in *ListEndpointConfigsInput) (*ListEndpointConfigsOutput, error) {
-	if err := checkEnum("sortBy", in.SortBy, "Name", "CreationTime"); err != nil {
-		return nil, err
-	}
-	if err := checkEnum("sortOrder", in.SortOrder, sortOrders...); err != nil {
-		return nil, err
-	}
 	var items []EndpointConfigSummary
 	for _, c := range h.w.EndpointConfigs() {
-		if !containsFold(c.EndpointConfigName, in.NameContains) || !within(c.CreationTime, in.CreationTimeAfter, in.CreationTimeBefore) {
-			continue
-		}
 		items = append(items, EndpointConfigSummary{EndpointConfigName: c.EndpointConfigName, EndpointConfigArn: c.EndpointConfigArn, CreationTime: c.CreationTime})
 	}
-	sortItems(items, descending(in.SortOrder, "Descending"), func(a, b EndpointConfigSummary) int {
-		if in.SortBy == "Name" {
-			return byName(a.EndpointConfigName, b.EndpointConfigName, a.CreationTime, b.CreationTime)
-		}
-		return byTime(a.CreationTime, b.CreationTime, a.EndpointConfigName, b.EndpointConfigName)
+	spec := listSpec{op: "ListEndpointConfigs", sortBy: []string{"Name", "CreationTime"}, defaultOrder: "Descending"}
+	page, err := listNamed(spec, in.listQuery, items, func(c EndpointConfigSummary) listKey {
+		return listKey{name: c.EndpointConfigName, created: c.CreationTime}
 	})
-	page, err := pageOf("ListEndpointConfigs", items, in.NextToken, in.MaxResults, 10, 1, 100)
 	if err != nil {
 		return nil, err
 	}
@@ -181,13 +140,7 @@ func (h handlers) describeEndpointConfig(_ context.Context, _ *server.Call, in *
 }
 
 type ListModelsInput struct {
-	CreationTimeAfter  *time.Time
-	CreationTimeBefore *time.Time
-	NameContains       *string
-	SortBy             string
-	SortOrder          string
-	MaxResults         *int32
-	NextToken          *string
+	listQuery
 }
 
 type ModelSummary struct {
@@ -203,26 +156,14 @@ type ListModelsOutput struct {
 
 // listModels is `aws sagemaker list-models`, newest first by default.
 func (h handlers) listModels(_ context.Context, _ *server.Call, in *ListModelsInput) (*ListModelsOutput, error) {
-	if err := checkEnum("sortBy", in.SortBy, "Name", "CreationTime"); err != nil {
-		return nil, err
-	}
-	if err := checkEnum("sortOrder", in.SortOrder, sortOrders...); err != nil {
-		return nil, err
-	}
 	var items []ModelSummary
 	for _, m := range h.w.Models() {
-		if !containsFold(m.ModelName, in.NameContains) || !within(m.CreationTime, in.CreationTimeAfter, in.CreationTimeBefore) {
-			continue
-		}
 		items = append(items, ModelSummary{ModelName: m.ModelName, ModelArn: m.ModelArn, CreationTime: m.CreationTime})
 	}
-	sortItems(items, descending(in.SortOrder, "Descending"), func(a, b ModelSummary) int {
-		if in.SortBy == "Name" {
-			return byName(a.ModelName, b.ModelName, a.CreationTime, b.CreationTime)
-		}
-		return byTime(a.CreationTime, b.CreationTime, a.ModelName, b.ModelName)
+	spec := listSpec{op: "ListModels", sortBy: []string{"Name", "CreationTime"}, defaultOrder: "Descending"}
+	page, err := listNamed(spec, in.listQuery, items, func(m ModelSummary) listKey {
+		return listKey{name: m.ModelName, created: m.CreationTime}
 	})
-	page, err := pageOf("ListModels", items, in.NextToken, in.MaxResults, 10, 1, 100)
 	if err != nil {
 		return nil, err
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 
 	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
+	"github.com/agdash/agdash/backend/sandbox/server/servertest"
 )
 
 func TestListEndpoints(t *testing.T) {
@@ -68,7 +69,7 @@ func TestListEndpoints(t *testing.T) {
 		t.Errorf("NameContains HDB by name = %v", names)
 	}
 	_, err = c.ListEndpoints(t.Context(), &sm.ListEndpointsInput{StatusEquals: "Broken"})
-	wantCode(t, err, "ValidationException")
+	servertest.WantCode(t, err, "ValidationException")
 }
 
 func TestDescribeEndpointConfigAndModel(t *testing.T) {
@@ -116,7 +117,7 @@ func TestDescribeEndpointConfigAndModel(t *testing.T) {
 		t.Errorf("updating endpoint: %s, pending %+v", updating.EndpointStatus, updating.PendingDeploymentSummary)
 	}
 	_, err = c.DescribeEndpoint(t.Context(), &sm.DescribeEndpointInput{EndpointName: aws.String("nope")})
-	wantCode(t, err, "ValidationException")
+	servertest.WantCode(t, err, "ValidationException")
 
 	cfg, err := c.DescribeEndpointConfig(t.Context(), &sm.DescribeEndpointConfigInput{EndpointConfigName: d.EndpointConfigName})
 	if err != nil {
@@ -131,7 +132,7 @@ func TestDescribeEndpointConfigAndModel(t *testing.T) {
 		t.Errorf("variant %s×%d, want %s×%d", v.InstanceType, aws.ToInt32(v.InitialInstanceCount), wc.ProductionVariants[0].InstanceType, wc.ProductionVariants[0].InitialInstanceCount)
 	}
 	_, err = c.DescribeEndpointConfig(t.Context(), &sm.DescribeEndpointConfigInput{EndpointConfigName: aws.String("nope")})
-	wantCode(t, err, "ValidationException")
+	servertest.WantCode(t, err, "ValidationException")
 
 	cfgs, err := c.ListEndpointConfigs(t.Context(), &sm.ListEndpointConfigsInput{MaxResults: aws.Int32(100)})
 	if err != nil {
@@ -162,5 +163,5 @@ func TestDescribeEndpointConfigAndModel(t *testing.T) {
 		wantStr(t, "ModelName", mm.ModelName, wms[i].ModelName)
 	}
 	_, err = c.DescribeModel(t.Context(), &sm.DescribeModelInput{ModelName: aws.String("nope")})
-	wantCode(t, err, "ValidationException")
+	servertest.WantCode(t, err, "ValidationException")
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/agdash/agdash/backend/sandbox/server"
+	"github.com/agdash/agdash/backend/sandbox/svc/internal/optional"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -106,18 +107,11 @@ type ListUserProfilesOutput struct {
 
 // listUserProfiles is `aws sagemaker list-user-profiles [--domain-id-equals ID]`.
 func (h handlers) listUserProfiles(_ context.Context, _ *server.Call, in *ListUserProfilesInput) (*ListUserProfilesOutput, error) {
-	if err := checkEnum("sortBy", in.SortBy, "CreationTime", "LastModifiedTime"); err != nil {
+	if err := checkSort(in.SortBy, in.SortOrder, "CreationTime", "LastModifiedTime"); err != nil {
 		return nil, err
-	}
-	if err := checkEnum("sortOrder", in.SortOrder, sortOrders...); err != nil {
-		return nil, err
-	}
-	domain := ""
-	if in.DomainIdEquals != nil {
-		domain = *in.DomainIdEquals
 	}
 	var items []UserProfileDetails
-	for _, u := range h.w.UserProfiles(domain) {
+	for _, u := range h.w.UserProfiles(optional.Value(in.DomainIdEquals)) {
 		if !containsFold(u.UserProfileName, in.UserProfileNameContains) {
 			continue
 		}
@@ -199,21 +193,14 @@ type ListAppsOutput struct {
 
 // listApps is `aws sagemaker list-apps [--domain-id-equals ID] [--user-profile-name-equals NAME]`.
 func (h handlers) listApps(_ context.Context, _ *server.Call, in *ListAppsInput) (*ListAppsOutput, error) {
-	if err := checkEnum("sortBy", in.SortBy, "CreationTime"); err != nil {
-		return nil, err
-	}
-	if err := checkEnum("sortOrder", in.SortOrder, sortOrders...); err != nil {
+	if err := checkSort(in.SortBy, in.SortOrder, "CreationTime"); err != nil {
 		return nil, err
 	}
 	if in.UserProfileNameEquals != nil && in.SpaceNameEquals != nil {
 		return nil, server.ValidationException("UserProfileNameEquals and SpaceNameEquals cannot both be set.")
 	}
-	domain := ""
-	if in.DomainIdEquals != nil {
-		domain = *in.DomainIdEquals
-	}
 	var items []AppDetails
-	for _, a := range h.w.Apps(domain) {
+	for _, a := range h.w.Apps(optional.Value(in.DomainIdEquals)) {
 		if in.UserProfileNameEquals != nil && a.UserProfileName != *in.UserProfileNameEquals {
 			continue
 		}
@@ -274,18 +261,11 @@ type ListSpacesOutput struct {
 
 // listSpaces is `aws sagemaker list-spaces [--domain-id-equals ID]`.
 func (h handlers) listSpaces(_ context.Context, _ *server.Call, in *ListSpacesInput) (*ListSpacesOutput, error) {
-	if err := checkEnum("sortBy", in.SortBy, "CreationTime", "LastModifiedTime"); err != nil {
+	if err := checkSort(in.SortBy, in.SortOrder, "CreationTime", "LastModifiedTime"); err != nil {
 		return nil, err
-	}
-	if err := checkEnum("sortOrder", in.SortOrder, sortOrders...); err != nil {
-		return nil, err
-	}
-	domain := ""
-	if in.DomainIdEquals != nil {
-		domain = *in.DomainIdEquals
 	}
 	var items []SpaceDetails
-	for _, s := range h.w.Spaces(domain) {
+	for _, s := range h.w.Spaces(optional.Value(in.DomainIdEquals)) {
 		if !containsFold(s.SpaceName, in.SpaceNameContains) {
 			continue
 		}

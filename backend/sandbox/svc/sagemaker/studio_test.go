@@ -9,6 +9,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 
 	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
+	"github.com/agdash/agdash/backend/sandbox/server/servertest"
 )
 
 func TestListDomainsPagesInCreationOrder(t *testing.T) {
@@ -67,7 +68,7 @@ func TestDescribeDomain(t *testing.T) {
 		t.Errorf("DefaultUserSettings.ExecutionRole = %v, want %s", d.DefaultUserSettings, w.DefaultUserSettings.ExecutionRole)
 	}
 	_, err = c.DescribeDomain(t.Context(), &sm.DescribeDomainInput{DomainId: aws.String("d-nosuchdomain")})
-	wantCode(t, err, "ResourceNotFound")
+	servertest.WantCode(t, err, "ResourceNotFound")
 }
 
 func TestUserProfiles(t *testing.T) {
@@ -133,7 +134,7 @@ func TestUserProfiles(t *testing.T) {
 		t.Errorf("uid %q, status %s; want a uid and %s", u.HomeEfsFileSystemUid, d.Status, u.Status)
 	}
 	_, err = c.DescribeUserProfile(t.Context(), &sm.DescribeUserProfileInput{DomainId: aws.String(u.DomainId), UserProfileName: aws.String("nobody")})
-	wantCode(t, err, "ResourceNotFound")
+	servertest.WantCode(t, err, "ResourceNotFound")
 }
 
 func TestListAppsAndSpaces(t *testing.T) {
@@ -187,5 +188,5 @@ func TestListAppsAndSpaces(t *testing.T) {
 		}
 	}
 	_, err = c.ListSpaces(t.Context(), &sm.ListSpacesInput{SortBy: "Size"})
-	wantCode(t, err, "ValidationException")
+	servertest.WantCode(t, err, "ValidationException")
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 
 	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
+	"github.com/agdash/agdash/backend/sandbox/server/servertest"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -50,9 +51,9 @@ func TestListTagsOfEachKind(t *testing.T) {
 	}
 
 	_, err := c.ListTags(t.Context(), &sm.ListTagsInput{ResourceArn: aws.String(w.TrainingJobArn("no-such-job"))})
-	wantCode(t, err, "ValidationException")
+	servertest.WantCode(t, err, "ValidationException")
 	_, err = c.ListTags(t.Context(), &sm.ListTagsInput{ResourceArn: aws.String(p.ProjectArn), MaxResults: aws.Int32(10)})
-	wantCode(t, err, "ValidationException") // ListTags pages hold 50 to 100 tags
+	servertest.WantCode(t, err, "ValidationException") // ListTags pages hold 50 to 100 tags
 }
 
 func TestAddAndDeleteTags(t *testing.T) {
@@ -66,9 +67,9 @@ func TestAddAndDeleteTags(t *testing.T) {
 	for _, who := range []string{"data-scientist", "on-call"} {
 		_, err := client(t, env, who).AddTags(t.Context(), &sm.AddTagsInput{ResourceArn: arn,
 			Tags: []types.Tag{{Key: aws.String("sagemaker:project-name"), Value: aws.String("stolen")}}})
-		wantCode(t, err, "AccessDeniedException")
+		servertest.WantCode(t, err, "AccessDeniedException")
 		_, err = client(t, env, who).DeleteTags(t.Context(), &sm.DeleteTagsInput{ResourceArn: arn, TagKeys: []string{"sagemaker:project-name"}})
-		wantCode(t, err, "AccessDeniedException")
+		servertest.WantCode(t, err, "AccessDeniedException")
 	}
 	if got := worldTagMap(t, w, job.TrainingJobArn); !maps.Equal(got, before) {
 		t.Fatalf("denied calls changed the tags: %v, was %v", got, before)
@@ -98,5 +99,5 @@ func TestAddAndDeleteTags(t *testing.T) {
 		t.Errorf("after DeleteTags: %v, want %v", got, before)
 	}
 	_, err = admin.AddTags(t.Context(), &sm.AddTagsInput{ResourceArn: arn, Tags: []types.Tag{{Key: aws.String("aws:reserved"), Value: aws.String("x")}}})
-	wantCode(t, err, "ValidationException")
+	servertest.WantCode(t, err, "ValidationException")
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/agdash/agdash/backend/sandbox/server"
+	"github.com/agdash/agdash/backend/sandbox/svc/internal/optional"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -40,8 +41,7 @@ type ListTrainingJobsOutput struct {
 func (h handlers) listTrainingJobs(_ context.Context, _ *server.Call, in *ListTrainingJobsInput) (*ListTrainingJobsOutput, error) {
 	for _, err := range []error{
 		checkEnum("statusEquals", in.StatusEquals, trainingJobStatuses...),
-		checkEnum("sortBy", in.SortBy, "Name", "CreationTime", "Status"),
-		checkEnum("sortOrder", in.SortOrder, sortOrders...),
+		checkSort(in.SortBy, in.SortOrder, "Name", "CreationTime", "Status"),
 		checkEnum("warmPoolStatusEquals", in.WarmPoolStatusEquals, "Available", "Terminated", "Reused", "InUse"),
 	} {
 		if err != nil {
@@ -81,10 +81,10 @@ func (h handlers) listTrainingJobs(_ context.Context, _ *server.Call, in *ListTr
 	if in.NameContains != nil {
 		q.NameContains = *in.NameContains
 	}
-	q.CreationTimeAfter = deref(in.CreationTimeAfter)
-	q.CreationTimeBefore = deref(in.CreationTimeBefore)
-	q.LastModifiedTimeAfter = deref(in.LastModifiedTimeAfter)
-	q.LastModifiedTimeBefore = deref(in.LastModifiedTimeBefore)
+	q.CreationTimeAfter = optional.Value(in.CreationTimeAfter)
+	q.CreationTimeBefore = optional.Value(in.CreationTimeBefore)
+	q.LastModifiedTimeAfter = optional.Value(in.LastModifiedTimeAfter)
+	q.LastModifiedTimeBefore = optional.Value(in.LastModifiedTimeBefore)
 	page, err := h.w.TrainingJobs(q)
 	if err != nil {
 		return nil, fromWorld(err, nil)
@@ -101,13 +101,6 @@ func (h handlers) listTrainingJobs(_ context.Context, _ *server.Call, in *ListTr
 		out.NextToken = encodeToken("ListTrainingJobs", sortKey+page.Next)
 	}
 	return out, nil
-}
-
-func deref(t *time.Time) time.Time {
-	if t == nil {
-		return time.Time{}
-	}
-	return *t
 }
 
 type DescribeTrainingJobInput struct {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/agdash/agdash/backend/sandbox"
 	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
+	"github.com/agdash/agdash/backend/sandbox/server/servertest"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -126,11 +127,11 @@ func TestListTrainingJobsDefaultsToTenAndCapsAtHundred(t *testing.T) {
 		wantStr(t, "job", s.TrainingJobName, oldest[i].TrainingJobName)
 	}
 	_, err = c.ListTrainingJobs(t.Context(), &sm.ListTrainingJobsInput{MaxResults: aws.Int32(101)})
-	if msg := wantCode(t, err, "ValidationException"); !strings.Contains(msg, "maxResults") {
+	if msg := servertest.WantCode(t, err, "ValidationException"); !strings.Contains(msg, "maxResults") {
 		t.Errorf("message %q does not name maxResults", msg)
 	}
 	_, err = c.ListTrainingJobs(t.Context(), &sm.ListTrainingJobsInput{MaxResults: aws.Int32(0)})
-	wantCode(t, err, "ValidationException")
+	servertest.WantCode(t, err, "ValidationException")
 }
 
 func TestListTrainingJobsRefusesBadTokens(t *testing.T) {
@@ -141,7 +142,7 @@ func TestListTrainingJobsRefusesBadTokens(t *testing.T) {
 			continue
 		}
 		_, err := c.ListTrainingJobs(t.Context(), &sm.ListTrainingJobsInput{NextToken: aws.String(tok)})
-		wantCode(t, err, "ValidationException")
+		servertest.WantCode(t, err, "ValidationException")
 	}
 	first, err := c.ListTrainingJobs(t.Context(), &sm.ListTrainingJobsInput{MaxResults: aws.Int32(5)})
 	if err != nil {
@@ -149,10 +150,10 @@ func TestListTrainingJobsRefusesBadTokens(t *testing.T) {
 	}
 	// A token is only good for the sort it came from.
 	_, err = c.ListTrainingJobs(t.Context(), &sm.ListTrainingJobsInput{NextToken: first.NextToken, SortBy: types.SortByName})
-	wantCode(t, err, "ValidationException")
+	servertest.WantCode(t, err, "ValidationException")
 	// Nor for another operation.
 	_, err = c.ListEndpoints(t.Context(), &sm.ListEndpointsInput{NextToken: first.NextToken})
-	wantCode(t, err, "ValidationException")
+	servertest.WantCode(t, err, "ValidationException")
 }
 
 func TestListTrainingJobsFilters(t *testing.T) {
@@ -206,9 +207,9 @@ func TestListTrainingJobsFilters(t *testing.T) {
 		})
 	}
 	_, err := c.ListTrainingJobs(t.Context(), &sm.ListTrainingJobsInput{StatusEquals: "Running"})
-	wantCode(t, err, "ValidationException")
+	servertest.WantCode(t, err, "ValidationException")
 	_, err = c.ListTrainingJobs(t.Context(), &sm.ListTrainingJobsInput{SortBy: "Size"})
-	wantCode(t, err, "ValidationException")
+	servertest.WantCode(t, err, "ValidationException")
 }
 
 // A job created between two pages neither repeats an item nor hides one.

@@ -11,6 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 
 	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
+	"github.com/agdash/agdash/backend/sandbox/server/servertest"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -193,7 +194,7 @@ func TestDescribeTrainingJobFailedAndRunning(t *testing.T) {
 	}
 
 	_, err = c.DescribeTrainingJob(t.Context(), &sm.DescribeTrainingJobInput{TrainingJobName: aws.String("no-such-job")})
-	if msg := wantCode(t, err, "ValidationException"); msg != "Requested resource not found." {
+	if msg := servertest.WantCode(t, err, "ValidationException"); msg != "Requested resource not found." {
 		t.Errorf("not-found message %q", msg)
 	}
 }
@@ -265,18 +266,18 @@ func TestCreateTrainingJobRefusals(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := ds.CreateTrainingJob(t.Context(), newJobInput("HDB-TWICE", "hdb-resale-valuation"))
-	wantCode(t, err, "ResourceInUse")
+	servertest.WantCode(t, err, "ResourceInUse")
 
 	// Another project's job: refused, and not created.
 	before := env.World().TrainingJobCount()
 	_, err = ds.CreateTrainingJob(t.Context(), newJobInput("mom-fraud-by-hdb", "mom-work-pass-fraud"))
-	wantCode(t, err, "AccessDeniedException")
+	servertest.WantCode(t, err, "AccessDeniedException")
 	_, err = ds.CreateTrainingJob(t.Context(), newJobInput("hdb-control-job", "hdb-resale-valuation"))
 	if err != nil {
 		t.Fatal(err) // control: the data scientist may create in its own project
 	}
 	_, err = client(t, env, "on-call").CreateTrainingJob(t.Context(), newJobInput("oncall-job-2", "hdb-resale-valuation"))
-	wantCode(t, err, "AccessDeniedException")
+	servertest.WantCode(t, err, "AccessDeniedException")
 	if got := env.World().TrainingJobCount(); got != before+1 {
 		t.Errorf("%d jobs after one allowed and two denied creations, want %d", got, before+1)
 	}
@@ -285,22 +286,22 @@ func TestCreateTrainingJobRefusals(t *testing.T) {
 	noRole := newJobInput("hdb-no-role", "hdb-resale-valuation")
 	noRole.RoleArn = nil
 	_, err = raw.CreateTrainingJob(t.Context(), noRole)
-	if msg := wantCode(t, err, "ValidationException"); !strings.Contains(msg, "RoleArn") {
+	if msg := servertest.WantCode(t, err, "ValidationException"); !strings.Contains(msg, "RoleArn") {
 		t.Errorf("message %q does not name RoleArn", msg)
 	}
 	noPath := newJobInput("hdb-no-output", "hdb-resale-valuation")
 	noPath.OutputDataConfig.S3OutputPath = nil
 	_, err = raw.CreateTrainingJob(t.Context(), noPath)
-	if msg := wantCode(t, err, "ValidationException"); !strings.Contains(msg, "S3OutputPath") {
+	if msg := servertest.WantCode(t, err, "ValidationException"); !strings.Contains(msg, "S3OutputPath") {
 		t.Errorf("message %q does not name S3OutputPath", msg)
 	}
 	badName := newJobInput("bad_name!", "hdb-resale-valuation")
 	_, err = ds.CreateTrainingJob(t.Context(), badName)
-	wantCode(t, err, "ValidationException")
+	servertest.WantCode(t, err, "ValidationException")
 	badMode := newJobInput("hdb-bad-mode", "hdb-resale-valuation")
 	badMode.AlgorithmSpecification.TrainingInputMode = "Stream"
 	_, err = ds.CreateTrainingJob(t.Context(), badMode)
-	wantCode(t, err, "ValidationException")
+	servertest.WantCode(t, err, "ValidationException")
 }
 
 func TestStopTrainingJob(t *testing.T) {
@@ -316,9 +317,9 @@ func TestStopTrainingJob(t *testing.T) {
 
 	// Denied: another project's job, and on-call; nothing changes.
 	_, err := ds.StopTrainingJob(t.Context(), &sm.StopTrainingJobInput{TrainingJobName: aws.String(theirs.TrainingJobName)})
-	wantCode(t, err, "AccessDeniedException")
+	servertest.WantCode(t, err, "AccessDeniedException")
 	_, err = client(t, env, "on-call").StopTrainingJob(t.Context(), &sm.StopTrainingJobInput{TrainingJobName: aws.String(mine.TrainingJobName)})
-	wantCode(t, err, "AccessDeniedException")
+	servertest.WantCode(t, err, "AccessDeniedException")
 	for _, name := range []string{mine.TrainingJobName, theirs.TrainingJobName} {
 		if j, _ := w.TrainingJob(name); j.TrainingJobStatus != world.TrainingInProgress {
 			t.Errorf("%s is %s after denied stops", name, j.TrainingJobStatus)
@@ -347,14 +348,14 @@ func TestStopTrainingJob(t *testing.T) {
 	}
 
 	_, err = ds.StopTrainingJob(t.Context(), &sm.StopTrainingJobInput{TrainingJobName: aws.String(mine.TrainingJobName)})
-	wantCode(t, err, "ValidationException")
+	servertest.WantCode(t, err, "ValidationException")
 	done := findJob(t, w, func(j world.TrainingJob, tags []world.Tag) bool {
 		return j.TrainingJobStatus == world.TrainingCompleted && projectIs(tags, "hdb-resale-valuation")
 	})
 	_, err = ds.StopTrainingJob(t.Context(), &sm.StopTrainingJobInput{TrainingJobName: aws.String(done.TrainingJobName)})
-	if msg := wantCode(t, err, "ValidationException"); !strings.Contains(msg, "Completed") {
+	if msg := servertest.WantCode(t, err, "ValidationException"); !strings.Contains(msg, "Completed") {
 		t.Errorf("message %q does not say the job is Completed", msg)
 	}
 	_, err = ds.StopTrainingJob(t.Context(), &sm.StopTrainingJobInput{TrainingJobName: aws.String("no-such-job")})
-	wantCode(t, err, "ResourceNotFound")
+	servertest.WantCode(t, err, "ResourceNotFound")
 }

@@ -3,8 +3,9 @@
 //
 // It is the smallest service package and the pattern the others follow:
 // input and output structs named as in the AWS API, one handler per
-// operation, and a Register function that declares the service to the
-// server.
+// operation, and a Service function that declares the service to the
+// server. STS needs no world, so its tests register it alone on a bare
+// server with Register.
 package sts
 
 import (

@@ -4,11 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
@@ -87,48 +83,14 @@ func TestSessionTokenMustMatch(t *testing.T) {
 // TestAWSCLIGetCallerIdentity runs the real AWS CLI (v1, botocore) against
 // the sandbox.
 func TestAWSCLIGetCallerIdentity(t *testing.T) {
-	awsPath, err := exec.LookPath("aws")
-	if err != nil {
-		t.Skip("the AWS CLI (aws) is not on PATH; install awscli to run this test")
-	}
 	srv := servertest.Start(t, server.Options{}, sts.Register)
 	p := servertest.MLOps
-
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, awsPath, "sts", "get-caller-identity", "--endpoint-url", srv.URL(), "--output", "json")
-	cmd.Env = cliEnv(t, p)
-	out, err := cmd.Output()
-	if err != nil {
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			t.Fatalf("aws sts get-caller-identity: %v\n%s", err, ee.Stderr)
-		}
-		t.Fatalf("aws sts get-caller-identity: %v", err)
-	}
+	out := servertest.CLI(srv, p).Run(t, "sts", "get-caller-identity")
 	var got struct{ UserId, Account, Arn string }
 	if err := json.Unmarshal(out, &got); err != nil {
 		t.Fatalf("CLI output is not JSON: %v\n%s", err, out)
 	}
 	if got.Arn != p.ARN || got.Account != p.Account || got.UserId != p.UserID {
 		t.Errorf("CLI said %+v, want Arn %s Account %s UserId %s", got, p.ARN, p.Account, p.UserID)
-	}
-}
-
-// cliEnv is a minimal environment for the AWS CLI that signs as p and reads
-// no user configuration.
-func cliEnv(t *testing.T, p iam.Principal) []string {
-	dir := t.TempDir()
-	return []string{
-		"PATH=" + os.Getenv("PATH"),
-		"HOME=" + dir,
-		"AWS_ACCESS_KEY_ID=" + p.AccessKeyID,
-		"AWS_SECRET_ACCESS_KEY=" + p.SecretAccessKey,
-		"AWS_DEFAULT_REGION=" + servertest.Region,
-		"AWS_CONFIG_FILE=" + filepath.Join(dir, "config"),
-		"AWS_SHARED_CREDENTIALS_FILE=" + filepath.Join(dir, "credentials"),
-		"AWS_EC2_METADATA_DISABLED=true",
-		"AWS_MAX_ATTEMPTS=1",
-		"AWS_PAGER=",
 	}
 }
