@@ -2,6 +2,8 @@ package backend
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"sync"
 	"time"
 
@@ -30,6 +32,7 @@ type Client struct {
 	identity domain.Identity
 
 	inflight inflight
+	wrapSpec func(FeedKey, feed.Spec) feed.Spec
 
 	// Session caches, shared by the feeds that read the same collections.
 	studio    *studioCache
@@ -81,12 +84,16 @@ func New(ctx context.Context, opts Options) (*Client, error) {
 	c.registry = newRegistryCache(acct, c.tags)
 	c.backups = newBackupCache(acct)
 
-	if _, err := c.ReloadIdentity(ctx); err != nil {
+	if err := c.loadIdentity(ctx); err != nil {
+		if opts.Account == nil {
+			acct.Close()
+		}
 		return nil, err
 	}
 	runCtx, cancel := context.WithCancel(context.Background())
 	c.cancel = cancel
-	c.engine = feed.New[FeedKey](runCtx, feed.Options{Clock: c.pollClock, Rand: opts.Rand})
+	c.engine = feed.New[FeedKey](runCtx, feed.Options{Clock: c.pollClock, Rand: opts.Rand, OnPanic: panicReporter(opts.OnPanic)})
+	c.wrapSpec = opts.WrapSpec
 	c.wg.Add(1)
 	go func() {
 		defer c.wg.Done()
@@ -120,6 +127,10 @@ func (c *Client) feedState(k FeedKey, s feed.State) FeedState {
 		fs.Stale = true
 		fs.Expired = aws.IsExpired(s.Err)
 		fs.AccessDenied = aws.IsAccessDenied(s.Err)
+		var p *feed.PanicError
+		if errors.As(s.Err, &p) {
+			fs.Panicked, fs.CrashReport = true, p.Report
+		}
 	} else if !s.LastSuccess.IsZero() && c.pollClock.Now().Sub(s.LastSuccess) > 2*s.Interval {
 		fs.Stale = true
 	}
@@ -133,16 +144,29 @@ func (c *Client) Identity() domain.Identity {
 	return c.identity
 }
 
-// ReloadIdentity asks AWS again who the caller is (after credentials change).
+// ReloadIdentity resolves the credentials again (after aws sso login, or
+// new keys in the credentials file) and asks AWS who the caller is now.
+// On error the identity in hand stays.
 func (c *Client) ReloadIdentity(ctx context.Context) (domain.Identity, error) {
+	if err := c.acct.ReloadCredentials(ctx); err != nil {
+		return domain.Identity{}, fmt.Errorf("reload the AWS credentials: %w", err)
+	}
+	if err := c.loadIdentity(ctx); err != nil {
+		return domain.Identity{}, err
+	}
+	return c.Identity(), nil
+}
+
+// loadIdentity asks AWS who the caller is, with the credentials in hand.
+func (c *Client) loadIdentity(ctx context.Context) error {
 	id, err := c.resolveIdentity(ctx)
 	if err != nil {
-		return domain.Identity{}, aws.Explained(err)
+		return aws.Explained(err)
 	}
 	c.idMu.Lock()
 	c.identity = id
 	c.idMu.Unlock()
-	return id, nil
+	return nil
 }
 
 // Now is the clock the data is measured against.
@@ -150,7 +174,11 @@ func (c *Client) Now() time.Time { return c.now() }
 
 // Subscribe starts or joins the feed for key.
 func (c *Client) Subscribe(key FeedKey) (unsubscribe func()) {
-	return c.engine.Subscribe(key, c.spec(key))
+	spec := c.spec(key)
+	if c.wrapSpec != nil {
+		spec = c.wrapSpec(key, spec)
+	}
+	return c.engine.Subscribe(key, spec)
 }
 
 // Updates delivers every feed's results.
@@ -181,4 +209,5 @@ func (c *Client) Close() {
 	c.engine.Close()
 	c.cancel()
 	c.wg.Wait()
+	c.acct.Close()
 }

@@ -51,8 +51,11 @@ func TestCallsReportsTheMeter(t *testing.T) {
 	next(t, c, key)
 	f.Fail("sagemaker:ListEndpoints", awsfake.APIError("ThrottlingException", "Rate exceeded"))
 	step(t, c, clock, f, key, 15*time.Second)
+	// Two errors: the throttled list, and the first poll's Search, which
+	// the fake refuses (and which is not asked again).
 	s := c.Calls()
-	if s.ByOp["sts:GetCallerIdentity"] != 1 || s.ByOp["sagemaker:ListEndpoints"] != 2 || s.Errors != 1 || s.Throttl != 1 || s.Total < 4 {
+	if s.ByOp["sts:GetCallerIdentity"] != 1 || s.ByOp["sagemaker:ListEndpoints"] != 2 || s.ByOp["sagemaker:Search"] != 1 ||
+		s.Errors != 2 || s.Throttl != 1 || s.Total < 4 {
 		t.Fatalf("calls = %+v", s)
 	}
 }

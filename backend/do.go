@@ -109,6 +109,7 @@ func validate(req ActionRequest) string {
 		if problems := validateParameters(r.Declared, r.Parameters); len(problems) > 0 {
 			return joinProblems(problems)
 		}
+		return validToken(r.ClientToken)
 	case StopExecution:
 		if r.ARN == "" {
 			return "no pipeline execution named."
@@ -117,6 +118,7 @@ func validate(req ActionRequest) string {
 		if r.ARN == "" {
 			return "no pipeline execution named."
 		}
+		return validToken(r.ClientToken)
 	case SetApproval:
 		if r.ModelPackageARN == "" {
 			return "no model version named."
@@ -141,6 +143,15 @@ func validate(req ActionRequest) string {
 		if r.Endpoint == "" {
 			return "no endpoint named."
 		}
+	}
+	return ""
+}
+
+// validToken checks a client request token against SageMaker's limits
+// (32 to 128 characters), so a bad one is refused before the call.
+func validToken(token string) string {
+	if n := len(token); n != 0 && (n < 32 || n > 128) {
+		return fmt.Sprintf("the client request token %q has %d characters; SageMaker wants 32 to 128.", token, n)
 	}
 	return ""
 }

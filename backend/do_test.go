@@ -194,12 +194,12 @@ func TestActionsSendWhatThePlanSays(t *testing.T) {
 	ctx := context.Background()
 
 	start := StartExecution{Pipeline: "hdb-train", DisplayName: "more-epochs", Parameters: map[string]string{"Epochs": "20"},
-		Declared: []domain.PipelineParameter{{Name: "Epochs", Type: domain.ParamInteger, Default: "10"}}, ClientToken: "tok-1"}
+		Declared: []domain.PipelineParameter{{Name: "Epochs", Type: domain.ParamInteger, Default: "10"}}, ClientToken: "tok-1-0123456789abcdef0123456789abcdef"}
 	res, err := c.Do(ctx, start)
 	if err != nil || res.Outcome != OutcomeDone || !strings.Contains(res.ID, "hdb-train/execution/") {
 		t.Fatalf("start = %+v, %v", res, err)
 	}
-	if s := f.Started[0]; s.ClientToken != "tok-1" || s.Parameters["Epochs"] != "20" || s.DisplayName != "more-epochs" || len(s.Parameters) != 1 {
+	if s := f.Started[0]; s.ClientToken != "tok-1-0123456789abcdef0123456789abcdef" || s.Parameters["Epochs"] != "20" || s.DisplayName != "more-epochs" || len(s.Parameters) != 1 {
 		t.Fatalf("sent %+v", s)
 	}
 	if _, err := c.Do(ctx, approve); err != nil || f.Approvals[0].Status != domain.ApprovalApproved || f.Approvals[0].Note != "rmse 21k beats v2" {

@@ -14,6 +14,10 @@ type ProjectsData struct {
 	Projects []domain.Project
 	Apps     []domain.StudioApp
 	Findings []domain.Finding
+	// Loading is true on the early delivery of the first poll: projects,
+	// domains, users and apps are listed, but users' roles, projects'
+	// members, usage and findings are not filled in yet.
+	Loading bool
 }
 
 // TrainingJobsData is every training job the account lists, running first,

@@ -3,6 +3,7 @@ package backend
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -37,14 +38,19 @@ func newBackupCache(acct *aws.Account) *backupCache {
 // fetchFileSystems lists the EFS file systems, maps each to its Studio
 // domain, and lists the users of each domain (for their home directories).
 func (c *Client) fetchFileSystems(ctx context.Context, _ any) (any, error) {
-	if err := c.studio.sync(ctx, c.pollClock.Now(), c.intervals.Backups, false); err != nil {
-		return nil, err
-	}
-	domains, users, _ := c.studio.snapshot()
-	fss, err := c.acct.FileSystems(ctx)
+	now := c.pollClock.Now()
+	var fss []domain.FileSystem
+	err := together(ctx,
+		func(ctx context.Context) error { return c.studio.list(ctx, now, c.intervals.Backups, false) },
+		func(ctx context.Context) (err error) { fss, err = c.acct.FileSystems(ctx); return err },
+	)
 	if err != nil {
 		return nil, err
 	}
+	if err := c.studio.fill(ctx, studioNeeds{homes: true, domains: true}); err != nil {
+		return nil, err
+	}
+	domains, users, _ := c.studio.snapshot()
 	byEFS := map[string]domain.StudioDomain{}
 	byID := map[string]domain.StudioDomain{}
 	for _, d := range domains {
@@ -70,7 +76,9 @@ func (c *Client) fetchFileSystems(ctx context.Context, _ any) (any, error) {
 }
 
 // fetchRecoveryPoints lists one file system's recovery points, newest
-// first, describing each new one once for its role and plan.
+// first. Points not seen before (or whose status moved) are read in full
+// (IAM role, plan) by listing their vault's points of this file system:
+// one call per vault, not one describe per point.
 func (c *Client) fetchRecoveryPoints(ctx context.Context, fsID string) (any, error) {
 	bc := c.backups
 	bc.mu.Lock()
@@ -92,17 +100,37 @@ func (c *Client) fetchRecoveryPoints(ctx context.Context, fsID string) (any, err
 	if err != nil {
 		return nil, err
 	}
+	var vaults []string
+	for _, l := range listed {
+		if p, ok := bc.points[l.ARN]; (!ok || p.Status != l.Status) && !slices.Contains(vaults, l.Vault) {
+			vaults = append(vaults, l.Vault)
+		}
+	}
+	full := make([][]domain.RecoveryPoint, len(vaults))
+	err = each(ctx, len(vaults), func(ctx context.Context, i int) (err error) {
+		full[i], err = bc.acct.VaultRecoveryPoints(ctx, vaults[i], fs.ARN)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, points := range full {
+		for _, p := range points {
+			bc.points[p.ARN] = p
+		}
+	}
 	out := make([]domain.RecoveryPoint, 0, len(listed))
 	for _, l := range listed {
 		p, ok := bc.points[l.ARN]
 		if !ok || p.Status != l.Status {
+			// Listed by resource but not (yet) by its vault.
 			if p, err = bc.acct.DescribeRecoveryPoint(ctx, l.Vault, l.ARN); err != nil {
 				return nil, err
 			}
-			if p.ResourceARN == "" {
-				p.ResourceARN = fs.ARN
-			}
 			bc.points[l.ARN] = p
+		}
+		if p.ResourceARN == "" {
+			p.ResourceARN = fs.ARN
 		}
 		out = append(out, p)
 	}

@@ -3,6 +3,7 @@ package backend
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -26,7 +27,9 @@ const (
 // endpointCache holds the endpoints as last described, their (immutable)
 // configurations, tags, fronts and alarms. An endpoint is described when it
 // is new, when the list shows its status or LastModifiedTime moved, or
-// while it is in a transitional status (Creating, Updating, ...).
+// while it is in a transitional status (Creating, Updating, ...). The first
+// list is read beside one Search, which answers for every endpoint it has
+// indexed with what a describe and a ListTags would say.
 type endpointCache struct {
 	acct    *aws.Account
 	tags    domain.TagKeys
@@ -36,6 +39,11 @@ type endpointCache struct {
 	entries  map[string]*endpointEntry
 	listedAt time.Time
 	configs  map[string]aws.EndpointConfig
+	search   searchable
+
+	// The fronts and alarms have their own lock, so that they are read
+	// while the endpoints are (lock order: mu, then extrasMu).
+	extrasMu sync.Mutex
 	fronts   map[string]domain.APIFront
 	frontsAt time.Time
 	alarms   []aws.Alarm
@@ -61,7 +69,7 @@ func stableEndpoint(status string) bool {
 }
 
 // syncList lists endpoints unless that was done less than maxAge ago, and
-// describes those that need it.
+// describes those that need it, all at once.
 func (c *endpointCache) syncList(ctx context.Context, maxAge time.Duration) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -69,11 +77,28 @@ func (c *endpointCache) syncList(ctx context.Context, maxAge time.Duration) erro
 	if !isDue(now, c.listedAt, maxAge) {
 		return nil
 	}
-	listed, err := c.acct.Endpoints(ctx)
-	if err != nil {
+	var listed []domain.Endpoint
+	searched := map[string]domain.Endpoint{}
+	reads := []func(context.Context) error{
+		func(ctx context.Context) (err error) { listed, err = c.acct.Endpoints(ctx); return err },
+	}
+	if c.listedAt.IsZero() {
+		reads = append(reads, func(ctx context.Context) error {
+			_, err := c.search.try("Endpoint", func() error {
+				found, err := c.acct.SearchEndpoints(ctx)
+				for _, e := range found {
+					searched[e.Name] = e
+				}
+				return err
+			})
+			return err
+		})
+	}
+	if err := together(ctx, reads...); err != nil {
 		return err
 	}
 	seen := map[string]bool{}
+	var due []string
 	for _, l := range listed {
 		seen[l.Name] = true
 		e := c.entries[l.Name]
@@ -81,43 +106,113 @@ func (c *endpointCache) syncList(ctx context.Context, maxAge time.Duration) erro
 			e.checkedAt = now
 			continue
 		}
-		if err := c.describeLocked(ctx, l.Name, now); err != nil {
-			return err
+		if s, ok := searched[l.Name]; ok && s.Status == l.Status && s.LastModified.Equal(l.LastModified) {
+			c.takeLocked(s, true, now)
+			continue
 		}
+		due = append(due, l.Name)
 	}
 	for name := range c.entries {
 		if !seen[name] {
 			delete(c.entries, name)
 		}
 	}
+	if err := c.describeLocked(ctx, due, now); err != nil {
+		return err
+	}
 	c.listedAt = now
 	return nil
 }
 
-// describeLocked reads one endpoint, its configuration the first time it
-// is seen, and its tags once.
-func (c *endpointCache) describeLocked(ctx context.Context, name string, now time.Time) error {
-	d, err := c.acct.DescribeEndpoint(ctx, name)
-	if aws.IsNotFound(err) {
-		delete(c.entries, name)
-		return nil
-	}
+// describeLocked reads endpoints, then the configurations and tags not
+// read before, each step all at once. An endpoint that no longer exists
+// leaves the cache.
+func (c *endpointCache) describeLocked(ctx context.Context, names []string, now time.Time) error {
+	described := make([]*domain.Endpoint, len(names))
+	err := each(ctx, len(names), func(ctx context.Context, i int) error {
+		d, err := c.acct.DescribeEndpoint(ctx, names[i])
+		if aws.IsNotFound(err) {
+			return nil
+		}
+		described[i] = &d
+		return err
+	})
 	if err != nil {
 		return err
 	}
-	e := c.entries[name]
+	for i, d := range described {
+		if d == nil {
+			delete(c.entries, names[i])
+			continue
+		}
+		c.takeLocked(*d, false, now)
+	}
+	return c.completeLocked(ctx)
+}
+
+// takeLocked records a described (or searched, with tags) endpoint.
+func (c *endpointCache) takeLocked(d domain.Endpoint, withTags bool, now time.Time) {
+	e := c.entries[d.Name]
 	if e == nil {
 		e = &endpointEntry{}
-		c.entries[name] = e
+		c.entries[d.Name] = e
 	}
-	d.Project, d.Stage, d.Tags = e.ep.Project, e.ep.Stage, e.ep.Tags
-	cfg, ok := c.configs[d.ConfigName]
-	if !ok && d.ConfigName != "" {
-		if cfg, err = c.acct.DescribeEndpointConfig(ctx, d.ConfigName); err != nil {
-			return err
+	if withTags {
+		d.Project, d.Stage, e.tagged = d.Tags[c.tags.ProjectName], d.Tags[c.tags.Stage], true
+	} else {
+		d.Project, d.Stage, d.Tags = e.ep.Project, e.ep.Stage, e.ep.Tags
+	}
+	e.ep, e.checkedAt = d, now
+}
+
+// completeLocked reads the configurations and tags that endpoints lack,
+// and gives each endpoint's variants their instance type and model.
+func (c *endpointCache) completeLocked(ctx context.Context) error {
+	var configs []string
+	var untagged []*endpointEntry
+	for _, e := range c.entries {
+		if name := e.ep.ConfigName; name != "" && !slices.Contains(configs, name) {
+			if _, ok := c.configs[name]; !ok {
+				configs = append(configs, name)
+			}
 		}
-		c.configs[d.ConfigName] = cfg
+		if !e.tagged && e.ep.ARN != "" {
+			untagged = append(untagged, e)
+		}
 	}
+	read := make([]aws.EndpointConfig, len(configs))
+	tags := make([]map[string]string, len(untagged))
+	err := together(ctx,
+		func(ctx context.Context) error {
+			return each(ctx, len(configs), func(ctx context.Context, i int) (err error) {
+				read[i], err = c.acct.DescribeEndpointConfig(ctx, configs[i])
+				return err
+			})
+		},
+		func(ctx context.Context) error {
+			return each(ctx, len(untagged), func(ctx context.Context, i int) (err error) {
+				tags[i], err = c.acct.Tags(ctx, untagged[i].ep.ARN)
+				return err
+			})
+		})
+	if err != nil {
+		return err
+	}
+	for i, cfg := range read {
+		c.configs[configs[i]] = cfg
+	}
+	for i, e := range untagged {
+		e.ep.Tags, e.ep.Project, e.ep.Stage, e.tagged = tags[i], tags[i][c.tags.ProjectName], tags[i][c.tags.Stage], true
+	}
+	for _, e := range c.entries {
+		applyConfig(&e.ep, c.configs[e.ep.ConfigName])
+	}
+	return nil
+}
+
+// applyConfig gives an endpoint's variants what only its configuration
+// says: instance type, model and serverless memory.
+func applyConfig(d *domain.Endpoint, cfg aws.EndpointConfig) {
 	for i := range d.Variants {
 		for _, spec := range cfg.Variants {
 			if spec.Name == d.Variants[i].Name {
@@ -128,35 +223,44 @@ func (c *endpointCache) describeLocked(ctx context.Context, name string, now tim
 			}
 		}
 	}
-	if !e.tagged {
-		tags, err := c.acct.Tags(ctx, d.ARN)
-		if err != nil {
-			return err
-		}
-		d.Tags, d.Project, d.Stage = tags, tags[c.tags.ProjectName], tags[c.tags.Stage]
-		e.tagged = true
-	}
-	e.ep, e.checkedAt = d, now
-	return nil
 }
 
 // syncExtras refreshes the fronts (rarely) and the alarms (when older
-// than maxAge). Neither stops the endpoints from showing: a role that may
-// not read API Gateway or alarms still sees its endpoints.
+// than maxAge), both at once. Neither stops the endpoints from showing: a
+// role that may not read API Gateway or alarms still sees its endpoints,
+// and a throttled read is tried again on the next poll.
 func (c *endpointCache) syncExtras(ctx context.Context, maxAge time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	c.extrasMu.Lock()
+	defer c.extrasMu.Unlock()
 	now := c.pollNow()
-	if isDue(now, c.frontsAt, frontRefresh) {
-		if fronts, err := c.acct.APIFronts(ctx); err == nil {
-			c.fronts = fronts
-		}
+	var fronts map[string]domain.APIFront
+	var alarms []aws.Alarm
+	frontsDue, alarmsDue := isDue(now, c.frontsAt, frontRefresh), isDue(now, c.alarmsAt, maxAge)
+	var frontsErr, alarmsErr error
+	var reads []func(context.Context) error
+	if frontsDue {
+		reads = append(reads, func(ctx context.Context) error {
+			fronts, frontsErr = c.acct.APIFronts(ctx)
+			return nil
+		})
+	}
+	if alarmsDue {
+		reads = append(reads, func(ctx context.Context) error {
+			alarms, alarmsErr = c.acct.Alarms(ctx)
+			return nil
+		})
+	}
+	_ = together(ctx, reads...)
+	switch {
+	case frontsDue && frontsErr == nil:
+		c.fronts, c.frontsAt = fronts, now
+	case aws.IsAccessDenied(frontsErr):
 		c.frontsAt = now
 	}
-	if isDue(now, c.alarmsAt, maxAge) {
-		if alarms, err := c.acct.Alarms(ctx); err == nil {
-			c.alarms = alarms
-		}
+	switch {
+	case alarmsDue && alarmsErr == nil:
+		c.alarms, c.alarmsAt = alarms, now
+	case aws.IsAccessDenied(alarmsErr):
 		c.alarmsAt = now
 	}
 }
@@ -167,13 +271,16 @@ func (c *endpointCache) snapshot() []domain.Endpoint {
 	defer c.mu.Unlock()
 	out := make([]domain.Endpoint, 0, len(c.entries))
 	for _, e := range c.entries {
-		out = append(out, c.decorateLocked(e.ep))
+		out = append(out, c.decorate(e.ep))
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
 }
 
-func (c *endpointCache) decorateLocked(ep domain.Endpoint) domain.Endpoint {
+// decorate gives an endpoint its front and alarms.
+func (c *endpointCache) decorate(ep domain.Endpoint) domain.Endpoint {
+	c.extrasMu.Lock()
+	defer c.extrasMu.Unlock()
 	if f, ok := c.fronts[ep.Name]; ok {
 		ep.Front = &f
 	}
@@ -192,10 +299,13 @@ func (c *endpointCache) decorateLocked(ep domain.Endpoint) domain.Endpoint {
 // fetchEndpoints lists endpoints, then reads every endpoint's metrics (and
 // its front's) in one batched GetMetricData call per 500 queries.
 func (c *Client) fetchEndpoints(ctx context.Context, _ any) (any, error) {
-	if err := c.endpoints.syncList(ctx, c.intervals.Endpoints); err != nil {
+	err := together(ctx,
+		func(ctx context.Context) error { return c.endpoints.syncList(ctx, c.intervals.Endpoints) },
+		func(ctx context.Context) error { c.endpoints.syncExtras(ctx, c.intervals.Endpoints); return nil },
+	)
+	if err != nil {
 		return nil, err
 	}
-	c.endpoints.syncExtras(ctx, c.intervals.Endpoints)
 	eps := c.endpoints.snapshot()
 	var queries []aws.MetricQuery
 	for i, e := range eps {
@@ -220,11 +330,18 @@ func (c *Client) fetchEndpoints(ctx context.Context, _ any) (any, error) {
 // fetchEndpoint reads one endpoint in detail: described unless the list
 // feed confirmed it this interval, and 24 hours of every metric.
 func (c *Client) fetchEndpoint(ctx context.Context, name string) (any, error) {
-	ep, cfg, err := c.endpoints.one(ctx, name, c.intervals.Endpoints)
+	var ep domain.Endpoint
+	var cfg aws.EndpointConfig
+	err := together(ctx,
+		func(ctx context.Context) (err error) {
+			ep, cfg, err = c.endpoints.one(ctx, name, c.intervals.Endpoints)
+			return err
+		},
+		func(ctx context.Context) error { c.endpoints.syncExtras(ctx, c.intervals.Endpoints); return nil },
+	)
 	if err != nil {
 		return nil, err
 	}
-	c.endpoints.syncExtras(ctx, c.intervals.Endpoints)
 	ep = c.endpoints.decorate(ep)
 	end := c.now().Truncate(time.Minute)
 	results, err := c.acct.MetricData(ctx, endpointQueries("d", ep, c.acct.Region, detailMetricsPeriod), end.Add(-detailMetricsWindow), end)
@@ -254,7 +371,7 @@ func (c *endpointCache) one(ctx context.Context, name string, maxAge time.Durati
 	defer c.mu.Unlock()
 	now := c.pollNow()
 	if e := c.entries[name]; e == nil || isDue(now, e.checkedAt, maxAge) {
-		if err := c.describeLocked(ctx, name, now); err != nil {
+		if err := c.describeLocked(ctx, []string{name}, now); err != nil {
 			return domain.Endpoint{}, aws.EndpointConfig{}, err
 		}
 	}
@@ -263,10 +380,4 @@ func (c *endpointCache) one(ctx context.Context, name string, maxAge time.Durati
 		return domain.Endpoint{}, aws.EndpointConfig{}, fmt.Errorf("endpoint %s does not exist", name)
 	}
 	return e.ep, c.configs[e.ep.ConfigName], nil
-}
-
-func (c *endpointCache) decorate(ep domain.Endpoint) domain.Endpoint {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.decorateLocked(ep)
 }

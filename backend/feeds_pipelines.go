@@ -2,6 +2,7 @@ package backend
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"sync"
 	"time"
@@ -18,11 +19,12 @@ const (
 	listedExecutions = 30
 )
 
-// pipelineCache holds pipelines (described when new or modified), their
-// recent executions (listed again only when ListPipelines shows a newer
-// LastExecutionTime or one of them is still running), and executions:
-// described while running, and once finished never again; their
-// definitions and parameters are immutable, so read once.
+// pipelineCache holds pipelines (listed; described when new or modified,
+// for their definition's parameters; tags read once, by one Search for
+// all), their recent executions (listed again only when ListPipelines
+// shows a newer LastExecutionTime or one of them is still running), and
+// executions: described while running, and once finished never again;
+// their definitions and parameters are immutable, so read once.
 type pipelineCache struct {
 	acct *aws.Account
 	tags domain.TagKeys
@@ -30,15 +32,19 @@ type pipelineCache struct {
 	mu         sync.Mutex
 	pipelines  map[string]*pipelineEntry
 	executions map[string]*execEntry // by ARN
+	listedAt   time.Time
+	search     searchable
 }
 
 type pipelineEntry struct {
-	p             domain.Pipeline
-	definition    string
-	tagged        bool
-	lastExecution time.Time // from the list, when the recent runs were read
-	recent        []domain.PipelineExecution
-	recentListed  bool
+	p              domain.Pipeline
+	definition     string
+	described      bool
+	tagged         bool
+	listedLastExec time.Time // LastExecutionTime as last listed
+	lastExecution  time.Time // ... when the recent runs were read
+	recent         []domain.PipelineExecution
+	recentListed   bool
 }
 
 type execEntry struct {
@@ -57,84 +63,170 @@ func newPipelineCache(acct *aws.Account, tags domain.TagKeys) *pipelineCache {
 }
 
 func (c *Client) fetchPipelines(ctx context.Context, _ any) (any, error) {
-	ps, err := c.pipelines.syncList(ctx)
+	ps, err := c.pipelines.syncList(ctx, c.pollClock.Now())
 	if err != nil {
 		return nil, err
 	}
 	return PipelinesData{Pipelines: ps}, nil
 }
 
-func (pc *pipelineCache) syncList(ctx context.Context) ([]domain.Pipeline, error) {
+// syncCatalog lists the pipelines and reads the project tags of new ones,
+// unless that was done less than maxAge ago: what project usage needs.
+func (pc *pipelineCache) syncCatalog(ctx context.Context, now time.Time, maxAge time.Duration) error {
 	pc.mu.Lock()
 	defer pc.mu.Unlock()
+	if !isDue(now, pc.listedAt, maxAge) {
+		return nil
+	}
+	return pc.catalogLocked(ctx, now)
+}
+
+func (pc *pipelineCache) catalogLocked(ctx context.Context, now time.Time) error {
 	listed, err := pc.acct.Pipelines(ctx)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	seen := map[string]bool{}
-	out := make([]domain.Pipeline, 0, len(listed))
+	var untagged []*pipelineEntry
 	for _, l := range listed {
 		seen[l.Pipeline.Name] = true
-		e, err := pc.pipelineLocked(ctx, l.Pipeline.Name, l.Pipeline.LastModified)
-		if err != nil {
-			return nil, err
+		e := pc.pipelines[l.Pipeline.Name]
+		if e == nil {
+			e = &pipelineEntry{p: l.Pipeline}
+			pc.pipelines[l.Pipeline.Name] = e
 		}
-		if !e.recentListed || !e.lastExecution.Equal(l.LastExecutionTime) || anyRunning(e.recent) {
-			recent, err := pc.executionsLocked(ctx, l.Pipeline.Name, recentExecutions)
-			if err != nil {
-				return nil, err
-			}
-			e.recent, e.recentListed, e.lastExecution = recent, true, l.LastExecutionTime
+		if e.described && !l.Pipeline.LastModified.IsZero() && !e.p.LastModified.Equal(l.Pipeline.LastModified) {
+			e.described = false
 		}
-		out = append(out, summarise(e.p, e.recent))
+		e.listedLastExec = l.LastExecutionTime
+		if !e.tagged {
+			untagged = append(untagged, e)
+		}
 	}
 	for name := range pc.pipelines {
 		if !seen[name] {
 			delete(pc.pipelines, name)
 		}
 	}
+	if err := pc.tagLocked(ctx, untagged); err != nil {
+		return err
+	}
+	pc.listedAt = now
+	return nil
+}
+
+// tagLocked reads the project tag of pipelines: one Search for all of
+// them, or where Search is refused (or has not indexed a new one yet) a
+// ListTags each.
+func (pc *pipelineCache) tagLocked(ctx context.Context, untagged []*pipelineEntry) error {
+	if len(untagged) == 0 {
+		return nil
+	}
+	var found map[string]map[string]string
+	if _, err := pc.search.try(string(aws.SearchPipelines), func() (err error) {
+		found, err = pc.acct.SearchTags(ctx, aws.SearchPipelines)
+		return err
+	}); err != nil {
+		return err
+	}
+	var rest []*pipelineEntry
+	for _, e := range untagged {
+		if tags, ok := found[e.p.Name]; ok {
+			e.p.Project, e.tagged = tags[pc.tags.ProjectName], true
+		} else if e.p.ARN != "" {
+			rest = append(rest, e)
+		}
+	}
+	return each(ctx, len(rest), func(ctx context.Context, i int) error {
+		tags, err := pc.acct.Tags(ctx, rest[i].p.ARN)
+		if err != nil {
+			return err
+		}
+		rest[i].p.Project, rest[i].tagged = tags[pc.tags.ProjectName], true
+		return nil
+	})
+}
+
+// syncList lists the pipelines, describes new and modified ones, and
+// reads the recent executions of those that ran since or still run, all
+// pipelines at once.
+func (pc *pipelineCache) syncList(ctx context.Context, now time.Time) ([]domain.Pipeline, error) {
+	pc.mu.Lock()
+	defer pc.mu.Unlock()
+	if err := pc.catalogLocked(ctx, now); err != nil {
+		return nil, err
+	}
+	entries := make([]*pipelineEntry, 0, len(pc.pipelines))
+	for _, e := range pc.pipelines {
+		entries = append(entries, e)
+	}
+	recent := make([][]domain.PipelineExecution, len(entries))
+	relisted := make([]bool, len(entries))
+	err := each(ctx, len(entries), func(ctx context.Context, i int) error {
+		e := entries[i]
+		if err := pc.describeLocked(ctx, e); err != nil {
+			return err
+		}
+		if e.recentListed && e.lastExecution.Equal(e.listedLastExec) && !anyRunning(e.recent) {
+			return nil
+		}
+		var err error
+		recent[i], err = pc.acct.PipelineExecutions(ctx, e.p.Name, recentExecutions)
+		relisted[i] = err == nil
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]domain.Pipeline, 0, len(entries))
+	for i, e := range entries {
+		if relisted[i] {
+			e.recent = pc.takeListedLocked(recent[i])
+			e.recentListed, e.lastExecution = true, e.listedLastExec
+		}
+		out = append(out, summarise(e.p, e.recent))
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil
 }
 
-// pipelineLocked returns a pipeline, described when new or when its
-// LastModifiedTime moved (zero modified: describe only if unknown), with
-// its tags read once.
-func (pc *pipelineCache) pipelineLocked(ctx context.Context, name string, modified time.Time) (*pipelineEntry, error) {
-	e := pc.pipelines[name]
-	if e == nil || (!modified.IsZero() && !e.p.LastModified.Equal(modified)) {
-		p, def, err := pc.acct.DescribePipeline(ctx, name)
-		if err != nil {
-			return nil, err
-		}
-		// A definition with a broken reference still declares its
-		// parameters, which starting a run needs.
-		parsed, _ := parseDefinition(def)
-		p.Parameters = parsed.Parameters
-		if e == nil {
-			e = &pipelineEntry{}
-			pc.pipelines[name] = e
-		}
-		p.Project = e.p.Project
-		e.p, e.definition = p, def
+// describeLocked reads a pipeline's definition (for its parameters) if it
+// is new or was modified.
+func (pc *pipelineCache) describeLocked(ctx context.Context, e *pipelineEntry) error {
+	if e.described {
+		return nil
 	}
-	if !e.tagged && e.p.ARN != "" {
-		tags, err := pc.acct.Tags(ctx, e.p.ARN)
-		if err != nil {
-			return nil, err
-		}
-		e.p.Project, e.tagged = tags[pc.tags.ProjectName], true
+	p, def, err := pc.acct.DescribePipeline(ctx, e.p.Name)
+	if err != nil {
+		return err
 	}
-	return e, nil
+	// A definition with a broken reference still declares its
+	// parameters, which starting a run needs.
+	parsed, _ := parseDefinition(def)
+	p.Parameters = parsed.Parameters
+	p.Project = e.p.Project
+	e.p, e.definition, e.described = p, def, true
+	return nil
 }
 
-// executionsLocked lists a pipeline's newest executions and describes
-// those that are new or still running.
-func (pc *pipelineCache) executionsLocked(ctx context.Context, pipeline string, max int) ([]domain.PipelineExecution, error) {
-	listed, err := pc.acct.PipelineExecutions(ctx, pipeline, max)
-	if err != nil {
-		return nil, err
+// pipelineLocked returns a pipeline, listed when unknown, described and
+// tagged.
+func (pc *pipelineCache) pipelineLocked(ctx context.Context, name string, now time.Time) (*pipelineEntry, error) {
+	if pc.pipelines[name] == nil {
+		if err := pc.catalogLocked(ctx, now); err != nil {
+			return nil, err
+		}
 	}
+	e := pc.pipelines[name]
+	if e == nil {
+		return nil, fmt.Errorf("pipeline %s does not exist", name)
+	}
+	return e, pc.describeLocked(ctx, e)
+}
+
+// takeListedLocked records listed executions as the list summary says
+// them (status, start, failure reason), keeping what a describe added.
+func (pc *pipelineCache) takeListedLocked(listed []domain.PipelineExecution) []domain.PipelineExecution {
 	out := make([]domain.PipelineExecution, 0, len(listed))
 	for _, l := range listed {
 		x := pc.executions[l.ARN]
@@ -142,12 +234,38 @@ func (pc *pipelineCache) executionsLocked(ctx context.Context, pipeline string, 
 			x = &execEntry{exec: l}
 			pc.executions[l.ARN] = x
 		}
-		if !x.described || !x.exec.Terminal() || x.exec.Status != l.Status {
-			if err := pc.describeExecLocked(ctx, x, l.ARN); err != nil {
-				return nil, err
-			}
+		if x.exec.Status != l.Status {
+			x.exec.Status, x.exec.FailureReason, x.described = l.Status, l.FailureReason, false
 		}
 		out = append(out, x.exec)
+	}
+	return out
+}
+
+// executionsLocked lists a pipeline's newest executions and describes
+// those that are new or still running (who started them, when they
+// ended), all at once.
+func (pc *pipelineCache) executionsLocked(ctx context.Context, pipeline string, max int) ([]domain.PipelineExecution, error) {
+	listed, err := pc.acct.PipelineExecutions(ctx, pipeline, max)
+	if err != nil {
+		return nil, err
+	}
+	pc.takeListedLocked(listed)
+	var due []*execEntry
+	for _, l := range listed {
+		if x := pc.executions[l.ARN]; !x.described || !x.exec.Terminal() {
+			due = append(due, x)
+		}
+	}
+	err = each(ctx, len(due), func(ctx context.Context, i int) error {
+		return pc.describeExecLocked(ctx, due[i], due[i].exec.ARN)
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]domain.PipelineExecution, 0, len(listed))
+	for _, l := range listed {
+		out = append(out, pc.executions[l.ARN].exec)
 	}
 	return out, nil
 }
@@ -205,7 +323,7 @@ func (c *Client) fetchExecutions(ctx context.Context, pipeline string) (any, err
 	pc := c.pipelines
 	pc.mu.Lock()
 	defer pc.mu.Unlock()
-	e, err := pc.pipelineLocked(ctx, pipeline, time.Time{})
+	e, err := pc.pipelineLocked(ctx, pipeline, c.pollClock.Now())
 	if err != nil {
 		return nil, err
 	}
@@ -213,11 +331,8 @@ func (c *Client) fetchExecutions(ctx context.Context, pipeline string) (any, err
 	if err != nil {
 		return nil, err
 	}
-	if len(execs) >= recentExecutions {
-		e.recent = execs[:recentExecutions]
-	} else {
-		e.recent = execs
-	}
+	e.recent = execs[:min(len(execs), recentExecutions)]
+	e.recentListed = true
 	return ExecutionsData{Pipeline: summarise(e.p, e.recent), Executions: execs}, nil
 }
 

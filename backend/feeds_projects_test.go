@@ -1,6 +1,7 @@
 package backend
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -27,8 +28,29 @@ func TestProjectsGatherMembersUsageAndFindings(t *testing.T) {
 	f := projectAccount()
 	c, clock := newTestClient(t, f, Options{})
 	key := FeedKey{Kind: FeedProjects}
+	// Hold the second stage (the domains' describes are in it) until the
+	// early delivery is seen: else the complete one may replace it first.
+	gate := make(chan struct{})
+	f.Hook = func(ctx context.Context, op string) error {
+		if op == "sagemaker:DescribeDomain" {
+			select {
+			case <-gate:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		return nil
+	}
 	defer c.Subscribe(key)()
+	early := next(t, c, key).Data.(ProjectsData)
+	close(gate)
+	if !early.Loading || len(early.Projects) != 1 || early.Projects[0].Name != "hdb-resale" || len(early.Findings) != 0 {
+		t.Fatalf("first delivery = %+v, want the listed project early, before roles and findings", early)
+	}
 	d := next(t, c, key).Data.(ProjectsData)
+	if d.Loading {
+		t.Fatal("the complete delivery is still marked loading")
+	}
 	if len(d.Domains) != 1 || d.Domains[0].HomeEFSID != "fs-0hdb" || len(d.Users) != 3 || len(d.Apps) != 1 {
 		t.Fatalf("domains %+v users %d apps %d", d.Domains, len(d.Users), len(d.Apps))
 	}

@@ -23,6 +23,7 @@ type registryCache struct {
 	groups   map[string]*groupEntry
 	versions map[string]domain.ModelVersion // by ARN, described
 	reports  map[string]domain.MetricsReport
+	search   searchable
 }
 
 type groupEntry struct {
@@ -37,56 +38,83 @@ func newRegistryCache(acct *aws.Account, tags domain.TagKeys) *registryCache {
 	}
 }
 
-// fetchModelGroups lists the groups and counts their versions from one
-// paged ListModelPackages over every group.
+// fetchModelGroups lists the groups and, at the same time, every group's
+// versions in one paged ListModelPackages (for the counts); new groups'
+// project tags come from one Search.
 func (c *Client) fetchModelGroups(ctx context.Context, _ any) (any, error) {
 	rc := c.registry
 	rc.mu.Lock()
 	defer rc.mu.Unlock()
-	listed, err := rc.acct.ModelGroups(ctx)
-	if err != nil {
-		return nil, err
-	}
-	versions, err := rc.acct.ModelVersions(ctx, "")
+	var listed []domain.ModelGroup
+	var versions []domain.ModelVersion
+	err := together(ctx,
+		func(ctx context.Context) (err error) { listed, err = rc.acct.ModelGroups(ctx); return err },
+		func(ctx context.Context) (err error) { versions, err = rc.acct.ModelVersions(ctx, ""); return err },
+	)
 	if err != nil {
 		return nil, err
 	}
 	seen := map[string]bool{}
-	out := make([]domain.ModelGroup, 0, len(listed))
+	var untagged []*groupEntry
 	for _, g := range listed {
 		seen[g.Name] = true
-		e, err := rc.groupLocked(ctx, g)
-		if err != nil {
-			return nil, err
+		e := rc.groups[g.Name]
+		if e == nil {
+			e = &groupEntry{}
+			rc.groups[g.Name] = e
 		}
-		out = append(out, countVersions(e.g, versions))
+		project := e.g.Project
+		e.g = g
+		e.g.Project = project
+		if !e.tagged && g.ARN != "" {
+			untagged = append(untagged, e)
+		}
 	}
 	for name := range rc.groups {
 		if !seen[name] {
 			delete(rc.groups, name)
 		}
 	}
+	if err := rc.tagLocked(ctx, untagged); err != nil {
+		return nil, err
+	}
+	out := make([]domain.ModelGroup, 0, len(listed))
+	for _, g := range listed {
+		out = append(out, countVersions(rc.groups[g.Name].g, versions))
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return ModelGroupsData{Groups: out}, nil
 }
 
-func (rc *registryCache) groupLocked(ctx context.Context, g domain.ModelGroup) (*groupEntry, error) {
-	e := rc.groups[g.Name]
-	if e == nil {
-		e = &groupEntry{g: g}
-		rc.groups[g.Name] = e
+// tagLocked reads groups' project tags: one Search for all, or where
+// Search is refused (or has not indexed a new group yet) a ListTags each.
+func (rc *registryCache) tagLocked(ctx context.Context, untagged []*groupEntry) error {
+	if len(untagged) == 0 {
+		return nil
 	}
-	project := e.g.Project
-	e.g = g
-	e.g.Project = project
-	if !e.tagged && g.ARN != "" {
-		tags, err := rc.acct.Tags(ctx, g.ARN)
-		if err != nil {
-			return nil, err
+	var found map[string]map[string]string
+	if _, err := rc.search.try(string(aws.SearchModelGroups), func() (err error) {
+		found, err = rc.acct.SearchTags(ctx, aws.SearchModelGroups)
+		return err
+	}); err != nil {
+		return err
+	}
+	var rest []*groupEntry
+	for _, e := range untagged {
+		if tags, ok := found[e.g.Name]; ok {
+			e.g.Project, e.tagged = tags[rc.tags.ProjectName], true
+		} else {
+			rest = append(rest, e)
 		}
-		e.g.Project, e.tagged = tags[rc.tags.ProjectName], true
 	}
-	return e, nil
+	return each(ctx, len(rest), func(ctx context.Context, i int) error {
+		tags, err := rc.acct.Tags(ctx, rest[i].g.ARN)
+		if err != nil {
+			return err
+		}
+		rest[i].g.Project, rest[i].tagged = tags[rc.tags.ProjectName], true
+		return nil
+	})
 }
 
 func countVersions(g domain.ModelGroup, versions []domain.ModelVersion) domain.ModelGroup {
@@ -106,8 +134,9 @@ func countVersions(g domain.ModelGroup, versions []domain.ModelVersion) domain.M
 	return g
 }
 
-// fetchModelVersions lists one group's versions, describes the new and
-// changed ones, and reads each evaluation report once.
+// fetchModelVersions lists one group's versions and, for all of them at
+// once, describes the new and changed ones, reads each evaluation report
+// once and looks up the training job that produced each.
 func (c *Client) fetchModelVersions(ctx context.Context, group string) (any, error) {
 	rc := c.registry
 	rc.mu.Lock()
@@ -120,19 +149,32 @@ func (c *Client) fetchModelVersions(ctx context.Context, group string) (any, err
 	if e := rc.groups[group]; e != nil {
 		g = e.g
 	}
-	out := make([]domain.ModelVersion, 0, len(listed))
-	for _, l := range listed {
+	// The goroutines only read the caches; what they learn is kept after.
+	out := make([]domain.ModelVersion, len(listed))
+	described := make([]*domain.ModelVersion, len(listed))
+	reports := make([]*domain.MetricsReport, len(listed))
+	err = each(ctx, len(listed), func(ctx context.Context, i int) error {
+		l := listed[i]
 		v, ok := rc.versions[l.ARN]
 		if !ok || v.Approval != l.Approval || v.Status != l.Status {
-			if v, err = rc.acct.DescribeModelVersion(ctx, l.ARN); err != nil {
-				return nil, err
+			d, err := rc.acct.DescribeModelVersion(ctx, l.ARN)
+			if err != nil {
+				return err
 			}
-			rc.versions[l.ARN] = v
+			v, described[i] = d, &d
 		}
-		if v.MetricsURI != "" {
-			if v.Report, err = rc.reportLocked(ctx, v.MetricsURI); err != nil {
-				return nil, err
+		if uri := v.MetricsURI; uri != "" {
+			r, known := rc.reports[uri]
+			if !known {
+				read, keep, err := rc.readReport(ctx, uri)
+				if err != nil {
+					return err
+				}
+				if r = read; keep {
+					reports[i] = &read
+				}
 			}
+			v.Report = r
 		}
 		if name := v.Lineage.TrainingJobName; name != "" {
 			if job, ok, err := c.training.job(ctx, name); err == nil && ok {
@@ -144,34 +186,39 @@ func (c *Client) fetchModelVersions(ctx context.Context, group string) (any, err
 				}
 			}
 		}
-		out = append(out, v)
+		out[i] = v
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i := range listed {
+		if described[i] != nil {
+			rc.versions[listed[i].ARN] = *described[i]
+		}
+		if reports[i] != nil {
+			rc.reports[out[i].MetricsURI] = *reports[i]
+		}
 	}
 	g = countVersions(g, listed)
 	sort.Slice(out, func(i, j int) bool { return out[i].Version > out[j].Version })
 	return ModelVersionsData{Group: g, Versions: out}, nil
 }
 
-// reportLocked reads and parses an evaluation report once. A report that
-// is missing or refused is recorded as such and not asked for again; a
-// throttled or failed read is retried on the next poll.
-func (rc *registryCache) reportLocked(ctx context.Context, uri string) (domain.MetricsReport, error) {
-	if r, ok := rc.reports[uri]; ok {
-		return r, nil
-	}
+// readReport reads and parses an evaluation report. A report that is
+// missing or refused is an answer to keep (never asked for again); a
+// throttled or failed read is an error, retried on the next poll.
+func (rc *registryCache) readReport(ctx context.Context, uri string) (report domain.MetricsReport, keep bool, err error) {
 	body, err := rc.acct.GetObject(ctx, uri, maxReportBytes)
 	switch {
 	case err == nil:
 		r := parseReport(body)
 		r.Loaded = true
-		rc.reports[uri] = r
-		return r, nil
+		return r, true, nil
 	case aws.IsThrottle(err) || aws.IsTransient(err) || aws.IsExpired(err):
-		return domain.MetricsReport{}, err
-	default:
-		r := domain.MetricsReport{Err: aws.Sentence(err), Loaded: true}
-		rc.reports[uri] = r
-		return r, nil
+		return domain.MetricsReport{}, false, err
 	}
+	return domain.MetricsReport{Err: aws.Sentence(err), Loaded: true}, true, nil
 }
 
 // forget drops a described version so the next poll reads it again (after

@@ -25,7 +25,7 @@ func (c *Client) resolveIdentity(ctx context.Context) (domain.Identity, error) {
 	}
 	// A role that may not list user profiles (on-call often may not) is
 	// still who it is: its role name then decides.
-	user, found, err := c.studio.findUser(ctx, caller.Principal)
+	user, found, err := c.studio.findUser(ctx, caller)
 	if err != nil && !aws.IsAccessDenied(err) {
 		return domain.Identity{}, err
 	}

@@ -34,6 +34,13 @@ type Options struct {
 	// Account replaces the AWS clients built from AWS (tests hand in
 	// awsfake's).
 	Account *aws.Account
+
+	// OnPanic is told of a feed's fetch that panicked (the feed reports it
+	// as its error and goes on) and returns where it wrote a crash report.
+	OnPanic func(where string, value any, stack []byte) (report string)
+	// WrapSpec, when set, may wrap a feed's fetch: a seam for fault drills
+	// and end-to-end tests, never set in normal use.
+	WrapSpec func(key FeedKey, spec feed.Spec) feed.Spec
 }
 
 // Intervals are the feeds' polling periods.

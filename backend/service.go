@@ -106,7 +106,11 @@ type FeedState struct {
 	Expired bool
 	// AccessDenied is true when AWS refused the calls this feed needs.
 	AccessDenied bool
-	Fetching     bool
+	// Panicked is true when the last attempt hit a bug in agdash (a
+	// recovered panic); CrashReport is where its report was written.
+	Panicked    bool
+	CrashReport string
+	Fetching    bool
 }
 
 // Age of the data at now; zero when there is none yet.

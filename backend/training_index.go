@@ -41,6 +41,7 @@ const (
 //     (as far back as usage is counted), answers for a hundred jobs per call,
 //     and returns finished jobs in full so they need no describe. Later
 //     searches run only when the list shows new jobs, and cover only them;
+//     a running job's record also stands in for its first describe;
 //     a new job younger than Search's indexing lag that Search did not
 //     return gets one ListTags (tags are set when a job is created). Running
 //     jobs older than the month get one ListTags each, once.
@@ -194,7 +195,7 @@ func (t *trainingIndex) resolveProjectsLocked(ctx context.Context) error {
 	}
 	t.searched = true
 	cutoff := t.dataNow().Add(-searchLag)
-	reads := 0
+	var young []*jobEntry
 	for name := range t.unresolved {
 		e := t.jobs[name]
 		if e.job.CreatedAt.Before(cutoff) {
@@ -202,13 +203,12 @@ func (t *trainingIndex) resolveProjectsLocked(ctx context.Context) error {
 			delete(t.unresolved, name)
 			continue
 		}
-		if reads == youngTagReads || e.job.ARN == "" {
-			continue
+		if len(young) < youngTagReads && e.job.ARN != "" {
+			young = append(young, e)
 		}
-		reads++
-		if err := t.readTagsLocked(ctx, e); err != nil {
-			return err
-		}
+	}
+	if err := t.readTagsLocked(ctx, young); err != nil {
+		return err
 	}
 	return t.tagOldRunningLocked(ctx)
 }
@@ -224,8 +224,16 @@ func (t *trainingIndex) takeSearchedLocked(j domain.TrainingJob) {
 	e.projectKnown = true
 	delete(t.unresolved, j.Name)
 	project := j.Tags[t.tags.ProjectName]
-	if j.Terminal() && !e.final {
+	switch {
+	case j.Terminal() && !e.final:
 		e.job, e.final = j, true
+	case !j.Terminal() && !e.job.Terminal() && e.describedAt.IsZero():
+		// A running job's record stands in for its first describe (the
+		// next is due an interval later); the list's status is fresher
+		// than Search's index.
+		listed := e.job
+		e.job, e.describedAt = j, t.pollNow()
+		e.job.Status, e.job.SecondaryStatus, e.job.LastModified = listed.Status, listed.SecondaryStatus, listed.LastModified
 	}
 	e.job.Project, e.job.Tags = project, j.Tags
 }
@@ -233,28 +241,30 @@ func (t *trainingIndex) takeSearchedLocked(j domain.TrainingJob) {
 // tagOldRunningLocked reads, once, the tags of running jobs that Search did
 // not cover (created before this month).
 func (t *trainingIndex) tagOldRunningLocked(ctx context.Context) error {
+	var old []*jobEntry
 	for _, e := range t.jobs {
-		if e.projectKnown || e.job.Terminal() || e.job.ARN == "" {
+		if e.projectKnown || e.job.Terminal() || e.job.ARN == "" || t.unresolved[e.job.Name] {
 			continue
 		}
-		if t.unresolved[e.job.Name] {
-			continue
-		}
-		if err := t.readTagsLocked(ctx, e); err != nil {
-			return err
-		}
+		old = append(old, e)
 	}
-	return nil
+	return t.readTagsLocked(ctx, old)
 }
 
-// readTagsLocked reads one job's tags and so its project.
-func (t *trainingIndex) readTagsLocked(ctx context.Context, e *jobEntry) error {
-	tags, err := t.acct.Tags(ctx, e.job.ARN)
+// readTagsLocked reads jobs' tags, and so their projects, all at once.
+func (t *trainingIndex) readTagsLocked(ctx context.Context, entries []*jobEntry) error {
+	tags := make([]map[string]string, len(entries))
+	err := each(ctx, len(entries), func(ctx context.Context, i int) (err error) {
+		tags[i], err = t.acct.Tags(ctx, entries[i].job.ARN)
+		return err
+	})
 	if err != nil {
 		return err
 	}
-	e.job.Tags, e.job.Project, e.projectKnown = tags, tags[t.tags.ProjectName], true
-	delete(t.unresolved, e.job.Name)
+	for i, e := range entries {
+		e.job.Tags, e.job.Project, e.projectKnown = tags[i], tags[i][t.tags.ProjectName], true
+		delete(t.unresolved, e.job.Name)
+	}
 	return nil
 }
 
@@ -271,34 +281,45 @@ func (t *trainingIndex) describeRunningLocked(ctx context.Context, now time.Time
 	// Least recently described first, so that when more jobs run than one
 	// poll may describe, each still gets its turn.
 	sort.Slice(due, func(i, j int) bool { return due[i].describedAt.Before(due[j].describedAt) })
-	for _, e := range due[:min(len(due), maxDescribesPerPoll)] {
-		if err := t.describeLocked(ctx, e.job.Name, now); err != nil {
-			return err
-		}
+	due = due[:min(len(due), maxDescribesPerPoll)]
+	names := make([]string, len(due))
+	for i, e := range due {
+		names[i] = e.job.Name
 	}
-	return nil
+	return t.describeLocked(ctx, names, now)
 }
 
-// describeLocked describes one job and records it; a job that no longer
-// exists leaves the index.
-func (t *trainingIndex) describeLocked(ctx context.Context, name string, now time.Time) error {
-	d, err := t.acct.DescribeTrainingJob(ctx, name)
-	if aws.IsNotFound(err) {
-		delete(t.jobs, name)
-		delete(t.unresolved, name)
-		t.missing[name] = true
-		return nil
-	}
+// describeLocked describes jobs, all at once, and records them; a job
+// that no longer exists leaves the index.
+func (t *trainingIndex) describeLocked(ctx context.Context, names []string, now time.Time) error {
+	described := make([]*domain.TrainingJob, len(names))
+	err := each(ctx, len(names), func(ctx context.Context, i int) error {
+		d, err := t.acct.DescribeTrainingJob(ctx, names[i])
+		if aws.IsNotFound(err) {
+			return nil
+		}
+		described[i] = &d
+		return err
+	})
 	if err != nil {
 		return err
 	}
-	e := t.jobs[name]
-	if e == nil {
-		e = &jobEntry{}
-		t.jobs[name] = e
+	for i, d := range described {
+		name := names[i]
+		if d == nil {
+			delete(t.jobs, name)
+			delete(t.unresolved, name)
+			t.missing[name] = true
+			continue
+		}
+		e := t.jobs[name]
+		if e == nil {
+			e = &jobEntry{}
+			t.jobs[name] = e
+		}
+		d.Project, d.Tags = e.job.Project, e.job.Tags
+		e.job, e.describedAt, e.final = *d, now, d.Terminal()
 	}
-	d.Project, d.Tags = e.job.Project, e.job.Tags
-	e.job, e.describedAt, e.final = d, now, d.Terminal()
 	return nil
 }
 
@@ -313,14 +334,14 @@ func (t *trainingIndex) job(ctx context.Context, name string) (domain.TrainingJo
 		return domain.TrainingJob{}, false, nil
 	}
 	if e == nil || (!e.final && isDue(now, e.describedAt, t.iv.RunningJobs)) {
-		if err := t.describeLocked(ctx, name, now); err != nil {
+		if err := t.describeLocked(ctx, []string{name}, now); err != nil {
 			return domain.TrainingJob{}, false, err
 		}
 		if e = t.jobs[name]; e == nil {
 			return domain.TrainingJob{}, false, nil
 		}
 		if !e.projectKnown && e.job.ARN != "" {
-			if err := t.readTagsLocked(ctx, e); err != nil {
+			if err := t.readTagsLocked(ctx, []*jobEntry{e}); err != nil {
 				return domain.TrainingJob{}, false, err
 			}
 		}

@@ -34,12 +34,15 @@ type Account struct {
 	Profile string
 	// Endpoint is the custom endpoint URL in use, "" for AWS itself.
 	Endpoint string
+
+	release func() // closes the HTTP client's idle connections
+	creds   *reloadableCredentials
 }
 
 // New builds every client from the resolved configuration, each with the
 // meter on its middleware stack.
 func New(ctx context.Context, o Options) (*Account, error) {
-	cfg, err := LoadConfig(ctx, o)
+	cfg, release, err := loadConfig(ctx, o)
 	if err != nil {
 		return nil, err
 	}
@@ -55,7 +58,9 @@ func New(ctx context.Context, o Options) (*Account, error) {
 			*base = &u
 		}
 	}
+	creds, _ := cfg.Credentials.(*reloadableCredentials)
 	return &Account{
+		creds: creds,
 		SageMaker: sagemaker.NewFromConfig(cfg, func(c *sagemaker.Options) {
 			c.APIOptions = append(c.APIOptions, apiOpts...)
 			setEndpoint(&c.BaseEndpoint)
@@ -99,5 +104,13 @@ func New(ctx context.Context, o Options) (*Account, error) {
 		Region:   cfg.Region,
 		Profile:  o.Profile,
 		Endpoint: endpoint,
+		release:  release,
 	}, nil
+}
+
+// Close releases the idle connections of the HTTP client New built.
+func (a *Account) Close() {
+	if a.release != nil {
+		a.release()
+	}
 }

@@ -8,6 +8,7 @@ import (
 	sdk "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/apigateway"
 	"github.com/aws/aws-sdk-go-v2/service/apigateway/types"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/agdash/agdash/backend/domain"
 )
@@ -19,36 +20,50 @@ import (
 // has one). Only the static parts are filled; metrics come separately.
 // aws apigateway get-rest-apis; aws apigateway get-resources --rest-api-id ID --embed methods; aws apigateway get-stages --rest-api-id ID
 func (a *Account) APIFronts(ctx context.Context) (map[string]domain.APIFront, error) {
-	fronts := map[string]domain.APIFront{}
-	apis := apigateway.NewGetRestApisPaginator(a.APIGateway, &apigateway.GetRestApisInput{Limit: sdk.Int32(500)})
-	for apis.HasMorePages() {
-		page, err := apis.NextPage(ctx)
+	var apis []types.RestApi
+	p := apigateway.NewGetRestApisPaginator(a.APIGateway, &apigateway.GetRestApisInput{Limit: sdk.Int32(500)})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
 		if err != nil {
 			return nil, err
 		}
-		for _, api := range page.Items {
-			endpoints, err := a.integratedEndpoints(ctx, str(api.Id))
-			if err != nil {
-				return nil, err
+		apis = append(apis, page.Items...)
+	}
+	// Each API's resources and stages, every API at once.
+	endpoints := make([][]string, len(apis))
+	stages := make([][]types.Stage, len(apis))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(8)
+	for i, api := range apis {
+		g.Go(func() (err error) {
+			if endpoints[i], err = a.integratedEndpoints(gctx, str(api.Id)); err != nil || len(endpoints[i]) == 0 {
+				return err
 			}
-			if len(endpoints) == 0 {
-				continue
+			out, err := a.APIGateway.GetStages(gctx, &apigateway.GetStagesInput{RestApiId: api.Id})
+			if err == nil {
+				stages[i] = out.Item
 			}
-			front := domain.APIFront{APIID: str(api.Id), APIName: str(api.Name)}
-			stages, err := a.APIGateway.GetStages(ctx, &apigateway.GetStagesInput{RestApiId: api.Id})
-			if err != nil {
-				return nil, err
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	fronts := map[string]domain.APIFront{}
+	for i, api := range apis {
+		if len(endpoints[i]) == 0 {
+			continue
+		}
+		front := domain.APIFront{APIID: str(api.Id), APIName: str(api.Name)}
+		if st, ok := pickStage(stages[i]); ok {
+			front.Stage = str(st.StageName)
+			if ms, ok := st.MethodSettings["*/*"]; ok {
+				front.RateLimit, front.BurstLimit = ms.ThrottlingRateLimit, int(ms.ThrottlingBurstLimit)
 			}
-			if st, ok := pickStage(stages.Item); ok {
-				front.Stage = str(st.StageName)
-				if ms, ok := st.MethodSettings["*/*"]; ok {
-					front.RateLimit, front.BurstLimit = ms.ThrottlingRateLimit, int(ms.ThrottlingBurstLimit)
-				}
-				front.WebACL = webACLName(str(st.WebAclArn))
-			}
-			for _, ep := range endpoints {
-				fronts[ep] = front
-			}
+			front.WebACL = webACLName(str(st.WebAclArn))
+		}
+		for _, ep := range endpoints[i] {
+			fronts[ep] = front
 		}
 	}
 	return fronts, nil

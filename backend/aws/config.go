@@ -20,6 +20,13 @@ type HTTPDoer interface {
 // LoadConfig resolves the SDK configuration: the standard chain (profiles,
 // SSO, environment, AWS_ENDPOINT_URL*) overridden by the explicit options.
 func LoadConfig(ctx context.Context, o Options) (sdk.Config, error) {
+	cfg, _, err := loadConfig(ctx, o)
+	return cfg, err
+}
+
+// loadConfig is LoadConfig, and a func that releases the HTTP client's
+// idle connections (a no-op for a client handed in by o).
+func loadConfig(ctx context.Context, o Options) (sdk.Config, func(), error) {
 	maxAttempts := o.MaxAttempts
 	if maxAttempts <= 0 {
 		maxAttempts = defaultMaxAttempts
@@ -55,19 +62,28 @@ func LoadConfig(ctx context.Context, o Options) (sdk.Config, error) {
 	cfg, err := config.LoadDefaultConfig(ctx, opts...)
 	if err != nil {
 		if o.Profile != "" {
-			return sdk.Config{}, fmt.Errorf("loading AWS profile %q: %w", o.Profile, err)
+			return sdk.Config{}, nil, fmt.Errorf("loading AWS profile %q: %w", o.Profile, err)
 		}
-		return sdk.Config{}, fmt.Errorf("loading AWS configuration: %w", err)
+		return sdk.Config{}, nil, fmt.Errorf("loading AWS configuration: %w", err)
 	}
+	release := func() {}
 	if o.HTTPClient == nil {
-		// Wrapped after loading: AWS_CA_BUNDLE can only be added to the
+		// Taken over after loading: AWS_CA_BUNDLE can only be added to the
 		// SDK's own client, which LoadDefaultConfig has just done.
-		cfg.HTTPClient = KeepBodies(cfg.HTTPClient)
+		cfg.HTTPClient, release = ownedClient(cfg.HTTPClient)
 	}
 	// The SDK's own log lines would land on the terminal agdash draws.
 	cfg.Logger = logging.Nop{}
-	if cfg.Region == "" {
-		return sdk.Config{}, fmt.Errorf("no AWS region: pass --region, set AWS_REGION, or set region in the profile")
+	if cfg.Credentials != nil {
+		cfg.Credentials = &reloadableCredentials{current: cfg.Credentials,
+			resolve: func(ctx context.Context) (sdk.CredentialsProvider, error) {
+				again, err := config.LoadDefaultConfig(ctx, opts...)
+				return again.Credentials, err
+			}}
 	}
-	return cfg, nil
+	if cfg.Region == "" {
+		release()
+		return sdk.Config{}, nil, fmt.Errorf("no AWS region: pass --region, set AWS_REGION, or set region in the profile")
+	}
+	return cfg, release, nil
 }

@@ -29,7 +29,14 @@ func (b InMemoryBodies) RoundTrip(r *http.Request) (*http.Response, error) {
 // KeepBodies wraps an HTTP client (the SDK's own, after the configuration
 // has given it any custom CA bundle, which the SDK can add to no other
 // client type) so that its requests' bodies are read into memory first.
-func KeepBodies(next HTTPDoer) HTTPDoer { return keptBodies{next} }
+// A nil client is the SDK's default: LoadDefaultConfig leaves the client
+// nil unless it had a CA bundle to add.
+func KeepBodies(next HTTPDoer) HTTPDoer {
+	if next == nil {
+		next = awshttp.NewBuildableClient()
+	}
+	return keptBodies{next}
+}
 
 type keptBodies struct{ next HTTPDoer }
 

@@ -30,18 +30,42 @@ type Stats struct {
 	Throttles int64
 }
 
+// BurstSeconds is how many seconds of a service's rate may go out at once.
+// A start reads a few dozen SageMaker resources (projects, users' tags,
+// endpoint configurations); with a burst of one second's worth they
+// trickled out over twenty seconds. The sustained rate, which is what the
+// account's limits and the user's teammates feel, stays the same.
+const BurstSeconds = 5
+
 // NewMeter makes a meter with calls-per-second limits by service key;
-// services not named use DefaultRateLimits, and 0 means unlimited.
+// services not named use DefaultRateLimits, and 0 means unlimited. Each
+// service may burst BurstSeconds of its rate.
 func NewMeter(limits map[string]float64) *Meter {
 	all := DefaultRateLimits()
 	maps.Copy(all, limits)
 	m := &Meter{byOp: map[string]int64{}, limiters: map[string]*rate.Limiter{}}
 	for svc, perSecond := range all {
 		if perSecond > 0 {
-			m.limiters[svc] = rate.NewLimiter(rate.Limit(perSecond), int(math.Ceil(perSecond)))
+			burst := max(1, int(math.Ceil(perSecond*BurstSeconds)))
+			m.limiters[svc] = rate.NewLimiter(rate.Limit(perSecond), burst)
 		}
 	}
 	return m
+}
+
+// Limit is service's sustained calls per second and burst; 0, 0 when the
+// service is not limited.
+func (m *Meter) Limit(service string) (perSecond float64, burst int) {
+	if m == nil {
+		return 0, 0
+	}
+	m.mu.Lock()
+	l := m.limiters[service]
+	m.mu.Unlock()
+	if l == nil {
+		return 0, 0
+	}
+	return float64(l.Limit()), l.Burst()
 }
 
 // Wait blocks until service may be called again, or ctx ends.

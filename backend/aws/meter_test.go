@@ -125,3 +125,21 @@ func TestCustomEndpointUsesPathStyleS3(t *testing.T) {
 		t.Fatalf("s3:GetObject counted %d times, want 2", got)
 	}
 }
+
+func TestRateLimitsBurstFiveSecondsOfTheSustainedRate(t *testing.T) {
+	m := NewMeter(map[string]float64{"logs": 0, "sts": 0.001})
+	for _, tc := range []struct {
+		service   string
+		perSecond float64
+		burst     int
+	}{
+		{"sagemaker", 8, 40}, // a start's few dozen reads go out at once
+		{"cloudwatch", 10, 50},
+		{"sts", 0.001, 1}, // never below one call
+		{"logs", 0, 0},    // unlimited
+	} {
+		if r, b := m.Limit(tc.service); r != tc.perSecond || b != tc.burst {
+			t.Errorf("%s limit = %v/s burst %d, want %v/s burst %d", tc.service, r, b, tc.perSecond, tc.burst)
+		}
+	}
+}

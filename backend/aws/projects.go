@@ -2,9 +2,11 @@ package aws
 
 import (
 	"context"
+	"time"
 
 	sdk "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 
 	"github.com/agdash/agdash/backend/domain"
 )
@@ -36,18 +38,26 @@ func (a *Account) DescribeProject(ctx context.Context, name string) (domain.Proj
 	if err != nil {
 		return domain.Project{}, err
 	}
+	return projectOf(d.ProjectName, d.ProjectId, d.ProjectArn, d.ProjectStatus, d.ProjectDescription,
+		d.CreationTime, d.CreatedBy, d.ServiceCatalogProvisioningDetails, nil), nil
+}
+
+// projectOf builds a project from the members DescribeProject and Search
+// share.
+func projectOf(name, id, arn *string, status types.ProjectStatus, description *string, created *time.Time,
+	by *types.UserContext, sc *types.ServiceCatalogProvisioningDetails, tags map[string]string) domain.Project {
 	p := domain.Project{
-		Name: str(d.ProjectName), ID: str(d.ProjectId), ARN: str(d.ProjectArn), Status: string(d.ProjectStatus),
-		Description: str(d.ProjectDescription), CreatedAt: tm(d.CreationTime),
+		Name: str(name), ID: str(id), ARN: str(arn), Status: string(status),
+		Description: str(description), CreatedAt: tm(created), Tags: tags,
 	}
-	if d.CreatedBy != nil {
-		p.CreatedBy = str(d.CreatedBy.UserProfileName)
-		if p.CreatedBy == "" && d.CreatedBy.IamIdentity != nil {
-			p.CreatedBy = str(d.CreatedBy.IamIdentity.Arn)
+	if by != nil {
+		p.CreatedBy = str(by.UserProfileName)
+		if p.CreatedBy == "" && by.IamIdentity != nil {
+			p.CreatedBy = str(by.IamIdentity.Arn)
 		}
 	}
-	if d.ServiceCatalogProvisioningDetails != nil {
-		p.Template = str(d.ServiceCatalogProvisioningDetails.ProductId)
+	if sc != nil {
+		p.Template = str(sc.ProductId)
 	}
-	return p, nil
+	return p
 }

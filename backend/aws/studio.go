@@ -2,6 +2,7 @@ package aws
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	sdk "github.com/aws/aws-sdk-go-v2/aws"
@@ -57,7 +58,7 @@ type UserProfileSummary struct {
 // names contain nameContains ("" for any).
 // aws sagemaker list-user-profiles [--domain-id-equals ID] [--user-profile-name-contains TEXT]
 func (a *Account) UserProfiles(ctx context.Context, domainID, nameContains string) ([]UserProfileSummary, error) {
-	in := &sagemaker.ListUserProfilesInput{}
+	in := &sagemaker.ListUserProfilesInput{MaxResults: sdk.Int32(100)}
 	if domainID != "" {
 		in.DomainIdEquals = sdk.String(domainID)
 	}
@@ -105,11 +106,17 @@ func (a *Account) DescribeUserProfile(ctx context.Context, domainID, name string
 	}, nil
 }
 
-// Apps lists a domain's Studio apps (JupyterLab, RStudio, ...).
-// aws sagemaker list-apps --domain-id-equals ID
+// Apps lists the Studio apps (JupyterLab, RStudio, ...) of one domain, or
+// of every domain when domainID is "". Apps in a space carry the space's
+// name, not a user's: see Spaces for whose private space it is.
+// aws sagemaker list-apps [--domain-id-equals ID]
 func (a *Account) Apps(ctx context.Context, domainID string) ([]domain.StudioApp, error) {
 	var out []domain.StudioApp
-	p := sagemaker.NewListAppsPaginator(a.SageMaker, &sagemaker.ListAppsInput{DomainIdEquals: sdk.String(domainID)})
+	in := &sagemaker.ListAppsInput{MaxResults: sdk.Int32(100)}
+	if domainID != "" {
+		in.DomainIdEquals = sdk.String(domainID)
+	}
+	p := sagemaker.NewListAppsPaginator(a.SageMaker, in)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -131,6 +138,51 @@ func appFromDetails(app types.AppDetails) domain.StudioApp {
 		a.InstanceType = string(app.ResourceSpec.InstanceType)
 	}
 	return a
+}
+
+// Space is a Studio space and, when it is private, its owner.
+type Space struct {
+	DomainID string
+	Name     string
+	Owner    string // the owning user profile of a private space, "" for a shared one
+}
+
+// Spaces lists the Studio spaces of one domain, or of every domain when
+// domainID is "".
+// aws sagemaker list-spaces [--domain-id-equals ID]
+func (a *Account) Spaces(ctx context.Context, domainID string) ([]Space, error) {
+	in := &sagemaker.ListSpacesInput{MaxResults: sdk.Int32(100)}
+	if domainID != "" {
+		in.DomainIdEquals = sdk.String(domainID)
+	}
+	var out []Space
+	p := sagemaker.NewListSpacesPaginator(a.SageMaker, in)
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range page.Spaces {
+			sp := Space{DomainID: str(s.DomainId), Name: str(s.SpaceName)}
+			private := s.SpaceSharingSettingsSummary == nil || s.SpaceSharingSettingsSummary.SharingType != types.SharingTypeShared
+			if o := s.OwnershipSettingsSummary; o != nil && private {
+				sp.Owner = str(o.OwnerUserProfileName)
+			}
+			out = append(out, sp)
+		}
+	}
+	return out, nil
+}
+
+// UserProfileARN is the ARN of a user profile, built as SageMaker builds
+// it (partition and account from the caller's ARN), so that its tags can
+// be read without describing the profile first.
+func UserProfileARN(callerARN, region, domainID, name string) string {
+	parts := strings.SplitN(callerARN, ":", 6)
+	if len(parts) < 6 || parts[1] == "" || parts[4] == "" {
+		return ""
+	}
+	return "arn:" + parts[1] + ":sagemaker:" + region + ":" + parts[4] + ":user-profile/" + domainID + "/" + name
 }
 
 // Tags reads a SageMaker resource's tags.

@@ -160,7 +160,7 @@ func conditionBranches(args json.RawMessage, refs map[string]bool) (ifSteps, els
 	}
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(args, &fields); err != nil {
-		return nil, nil, errors.New("Arguments is not a JSON object")
+		return nil, nil, errors.New("the step's Arguments is not a JSON object")
 	}
 	for _, key := range sortedKeys(fields) {
 		value := fields[key]

@@ -14,6 +14,9 @@ type Options struct {
 	Rand func() float64
 	// MaxBackoff caps the wait after failures (DefaultMaxBackoff).
 	MaxBackoff time.Duration
+	// OnPanic, when set, is told of a fetch that panicked (key in words)
+	// and returns where it wrote the crash report ("" for nowhere).
+	OnPanic func(key string, p *PanicError) (report string)
 }
 
 // Engine runs feeds for the keys that have subscribers and delivers their
@@ -27,6 +30,9 @@ type Engine[K comparable] struct {
 	mu    sync.Mutex
 	feeds map[K]*feed[K]
 	out   *outbox[K]
+	// cooling are the states of failing feeds that stopped while backing
+	// off: see rememberBackoff.
+	cooling map[K]State
 }
 
 // New starts an engine; it stops when ctx ends or Close is called.
@@ -41,7 +47,7 @@ func New[K comparable](ctx context.Context, opts Options) *Engine[K] {
 		opts.MaxBackoff = DefaultMaxBackoff
 	}
 	ctx, cancel := context.WithCancel(ctx)
-	e := &Engine[K]{opts: opts, ctx: ctx, cancel: cancel, feeds: map[K]*feed[K]{}, out: newOutbox[K]()}
+	e := &Engine[K]{opts: opts, ctx: ctx, cancel: cancel, feeds: map[K]*feed[K]{}, cooling: map[K]State{}, out: newOutbox[K]()}
 	e.wg.Add(1)
 	go func() {
 		defer e.wg.Done()
@@ -65,8 +71,11 @@ func (e *Engine[K]) Subscribe(key K, spec Spec) (unsubscribe func()) {
 		return func() {}
 	case f == nil:
 		ctx, cancel := context.WithCancel(e.ctx)
-		f = &feed[K]{key: key, spec: spec, ctx: ctx, cancel: cancel, refresh: make(chan struct{}, 1)}
+		f = &feed[K]{key: key, spec: spec, ctx: ctx, cancel: cancel, refresh: make(chan struct{}, 1), resume: make(chan struct{}, 1)}
 		f.state.Interval = spec.Interval
+		if f.firstWait = e.recallBackoff(f); f.firstWait > 0 {
+			e.out.put(Update[K]{Key: key, State: f.state}) // its error, until it polls
+		}
 		e.feeds[key] = f
 		e.wg.Add(1)
 		go func() {
@@ -97,6 +106,7 @@ func (e *Engine[K]) leave(f *feed[K]) {
 	f.cancel()
 	if e.feeds[f.key] == f {
 		delete(e.feeds, f.key)
+		e.rememberBackoff(f)
 	}
 }
 

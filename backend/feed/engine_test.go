@@ -3,6 +3,7 @@ package feed
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -399,4 +400,41 @@ func TestLateJoinerOfAFailingFeedGetsItsError(t *testing.T) {
 	if u.Data != nil || u.State.Err == nil || u.State.Failures != 1 {
 		t.Fatalf("late joiner got %+v, want the feed's error and no data", u)
 	}
+}
+
+func TestEarlyDataArrivesBeforeTheFetchEndsAndIsNotTheFeedsData(t *testing.T) {
+	e, clock := newTestEngine(t, 0.5)
+	release := make(chan struct{})
+	var prevs []any
+	var mu sync.Mutex
+	fetch := func(ctx context.Context, prev any) (any, error) {
+		mu.Lock()
+		prevs = append(prevs, prev)
+		n := len(prevs)
+		mu.Unlock()
+		Early(ctx, fmt.Sprintf("part %d", n))
+		if n == 1 {
+			<-release
+		}
+		return fmt.Sprintf("whole %d", n), nil
+	}
+	defer e.Subscribe("projects", Spec{Interval: time.Minute, Fetch: fetch})()
+	u := recv(t, e)
+	if u.Data != "part 1" || !u.State.Fetching || !u.State.LastSuccess.IsZero() {
+		t.Fatalf("early update = %+v, want part 1 while fetching, before any success", u)
+	}
+	close(release)
+	if u := recv(t, e); u.Data != "whole 1" || u.State.Fetching || u.State.LastSuccess.IsZero() {
+		t.Fatalf("final update = %+v, want whole 1 as a success", u)
+	}
+	idle(t, clock, 1)
+	clock.Advance(time.Minute)
+	for u := recv(t, e); u.Data != "whole 2"; u = recv(t, e) {
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if prevs[1] != "whole 1" {
+		t.Fatalf("second fetch got prev %v, want the last whole data, never the early part", prevs[1])
+	}
+	Early(context.Background(), "nowhere") // outside a fetch: nothing happens
 }

@@ -13,16 +13,21 @@ type feed[K comparable] struct {
 	ctx     context.Context
 	cancel  context.CancelFunc
 	refresh chan struct{}
-	refs    int
+	resume  chan struct{} // another feed succeeded: see resumeOthers
+	// firstWait delays the first poll while a remembered back-off runs.
+	firstWait time.Duration
+	refs      int
 
 	data  any
 	state State
 }
 
-// run polls until the feed's context ends: at once, then after each
-// interval (or back-off), or sooner when refreshed.
+// run polls until the feed's context ends: at once (or when a remembered
+// back-off ends), then after each interval (or back-off), or sooner when
+// refreshed.
 func (e *Engine[K]) run(f *feed[K]) {
-	var wait time.Duration
+	wait := f.firstWait
+	fetchCtx := e.withEarly(f)
 	for {
 		if wait > 0 && !e.sleep(f, wait) {
 			return
@@ -34,7 +39,7 @@ func (e *Engine[K]) run(f *feed[K]) {
 		e.mu.Lock()
 		prev := f.data
 		e.mu.Unlock()
-		data, err := f.spec.Fetch(f.ctx, prev)
+		data, err := e.fetch(fetchCtx, f, prev)
 		if f.ctx.Err() != nil {
 			return
 		}
@@ -42,17 +47,29 @@ func (e *Engine[K]) run(f *feed[K]) {
 	}
 }
 
-// sleep waits d, or less if refreshed; false when the feed must stop.
+// sleep waits d, or less if refreshed or resumed; false when the feed
+// must stop.
 func (e *Engine[K]) sleep(f *feed[K], d time.Duration) bool {
 	t := e.opts.Clock.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-f.ctx.Done():
-		return false
-	case <-t.C():
-	case <-f.refresh:
+	defer func() { t.Stop() }()
+	for {
+		select {
+		case <-f.ctx.Done():
+			return false
+		case <-t.C():
+			return true
+		case <-f.refresh:
+			return true
+		case <-f.resume:
+			if left, shorter := e.resumeWait(f); shorter {
+				if left <= 0 {
+					return true
+				}
+				t.Stop()
+				t = e.opts.Clock.NewTimer(left)
+			}
+		}
 	}
-	return true
 }
 
 // finish records a poll's outcome, delivers it and returns the wait until
@@ -81,6 +98,7 @@ func (e *Engine[K]) finish(f *feed[K], data any, err error) time.Duration {
 			}
 		}
 		wait = s.Interval
+		e.resumeOthers(f)
 		deliver = data
 		if inc, ok := data.(Incremental); ok {
 			deliver = inc.Increment()

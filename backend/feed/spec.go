@@ -11,7 +11,8 @@ type Spec struct {
 	Interval time.Duration
 	// Fetch returns the feed's new data given the previous good data (nil
 	// on the first poll). It must honour ctx: the feed cancels it when the
-	// last subscriber leaves.
+	// last subscriber leaves. A fetch may hand over part of its data before
+	// it is done with Early(ctx, data).
 	Fetch func(ctx context.Context, prev any) (any, error)
 	// NextInterval, when set, picks the wait after a success from the new
 	// data (e.g. faster while a restore job runs). Zero means Interval.

@@ -35,7 +35,9 @@ type reason struct {
 //   - API Gateway in front: 5xx at the stage is judged like the model's.
 //     A high 4xx rate while requests reach the stage's rate limit (90 % of
 //     it or more) adds "clients throttled at API Gateway (X req/s limit)"
-//     without degrading the level: the model is fine, the limit works.
+//     without degrading the level: the model is fine, the limit works. An
+//     alarm on the API's 4XXError firing then is said but does not degrade
+//     either: it fires because the limit works.
 //   - No metrics yet: the reason "no metrics yet"; the level is unknown
 //     unless something above decided it.
 //
@@ -44,7 +46,7 @@ type reason struct {
 func Evaluate(e domain.Endpoint, t Thresholds) domain.Health {
 	var rs []reason
 	rs = append(rs, statusReasons(e)...)
-	rs = append(rs, alarmReasons(e.Alarms)...)
+	rs = append(rs, alarmReasons(e.Alarms, clientsThrottled(e.Front, t))...)
 	rs = append(rs, metricReasons(e, t)...)
 	rs = append(rs, variantReasons(e)...)
 	rs = append(rs, frontReasons(e.Front, t)...)
@@ -94,7 +96,7 @@ func statusReasons(e domain.Endpoint) []reason {
 	return []reason{{domain.HealthWarn, "endpoint status " + e.Status}}
 }
 
-func alarmReasons(alarms []domain.Alarm) []reason {
+func alarmReasons(alarms []domain.Alarm, throttled bool) []reason {
 	var out []reason
 	for _, a := range alarms {
 		if a.State != domain.AlarmAlarm {
@@ -102,8 +104,11 @@ func alarmReasons(alarms []domain.Alarm) []reason {
 		}
 		level := domain.HealthWarn
 		metric := strings.ToLower(a.MetricName)
-		if strings.Contains(metric, "5xx") || strings.Contains(metric, "latency") {
+		switch {
+		case strings.Contains(metric, "5xx") || strings.Contains(metric, "latency"):
 			level = domain.HealthCrit
+		case throttled && a.Namespace == "AWS/ApiGateway" && strings.Contains(metric, "4xx"):
+			level = domain.HealthOK
 		}
 		text := "alarm " + a.Name + " firing"
 		if a.MetricName != "" {
@@ -202,9 +207,18 @@ func frontReasons(f *domain.APIFront, t Thresholds) []reason {
 	case t.Warn5xxRate > 0 && f.Rate5xx >= t.Warn5xxRate:
 		out = append(out, reason{domain.HealthWarn, fmt.Sprintf("API Gateway 5xx errors at %s of requests (warning from %s)", percent(f.Rate5xx), percent(t.Warn5xxRate))})
 	}
-	high4xx := f.Rate4xx >= t.Warn4xxRate && f.Rate4xx > 0
-	if high4xx && f.RateLimit > 0 && f.Count/60 >= throttleShare*f.RateLimit {
+	if clientsThrottled(f, t) {
 		out = append(out, reason{domain.HealthOK, fmt.Sprintf("clients throttled at API Gateway (%g req/s limit)", f.RateLimit)})
 	}
 	return out
+}
+
+// clientsThrottled reports a high API 4xx rate while requests reach the
+// stage's rate limit.
+func clientsThrottled(f *domain.APIFront, t Thresholds) bool {
+	if f == nil || !f.Known {
+		return false
+	}
+	high4xx := f.Rate4xx >= t.Warn4xxRate && f.Rate4xx > 0
+	return high4xx && f.RateLimit > 0 && f.Count/60 >= throttleShare*f.RateLimit
 }

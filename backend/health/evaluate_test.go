@@ -148,6 +148,25 @@ func TestEvaluate(t *testing.T) {
 			[]string{"clients throttled at API Gateway (50 req/s limit)"},
 		},
 		{
+			"throttled: the API's 4xx alarm fires because the limit works",
+			func(e *domain.Endpoint) {
+				e.Front.Count, e.Front.Rate4xx = 3000, 0.31
+				e.Alarms = append(e.Alarms, domain.Alarm{Name: "hdb-resale-api-4xx-rate", State: domain.AlarmAlarm, Namespace: "AWS/ApiGateway",
+					MetricName: "4XXError", Threshold: 0.05, Comparison: "GreaterThanThreshold"})
+			},
+			domain.HealthOK,
+			[]string{"alarm hdb-resale-api-4xx-rate firing (4XXError > 0.05)", "clients throttled at API Gateway (50 req/s limit)"},
+		},
+		{
+			"an API 4xx alarm without throttling warns",
+			func(e *domain.Endpoint) {
+				e.Alarms = append(e.Alarms, domain.Alarm{Name: "hdb-resale-api-4xx-rate", State: domain.AlarmAlarm, Namespace: "AWS/ApiGateway",
+					MetricName: "4XXError", Threshold: 0.05, Comparison: "GreaterThanThreshold"})
+			},
+			domain.HealthWarn,
+			[]string{"alarm hdb-resale-api-4xx-rate firing (4XXError > 0.05)"},
+		},
+		{
 			"high API 4xx below the limit is not throttling",
 			func(e *domain.Endpoint) { e.Front.Count = 1200; e.Front.Rate4xx = 0.31 },
 			domain.HealthOK,

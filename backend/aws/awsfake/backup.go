@@ -138,7 +138,8 @@ func (f *Account) ListRecoveryPointsByBackupVault(ctx context.Context, in *backu
 			out.RecoveryPoints = append(out.RecoveryPoints, types.RecoveryPointByBackupVault{
 				RecoveryPointArn: sdk.String(p.ARN), BackupVaultName: sdk.String(p.Vault), Status: types.RecoveryPointStatus(p.Status),
 				CreationDate: sdk.Time(p.Created), CompletionDate: timePtr(p.Completed), IamRoleArn: sdk.String(p.Role),
-				ResourceArn: sdk.String(f.fsARN(p.FileSystemID)), ResourceType: sdk.String("EFS"),
+				ResourceArn: sdk.String(f.fsARN(p.FileSystemID)), ResourceType: sdk.String("EFS"), BackupSizeInBytes: sdk.Int64(p.Size),
+				CreatedBy: &types.RecoveryPointCreator{BackupPlanName: sdk.String(p.Plan)},
 			})
 		}
 	}

@@ -45,6 +45,7 @@ type Account struct {
 	domains   []Domain
 	users     []User
 	apps      []App
+	spaces    []Space
 	projects  []Project
 	endpoints []*Endpoint
 	configs   map[string]EndpointConfig
@@ -161,9 +162,24 @@ func serviceID(service string) string {
 // call records one call and returns the error it must fail with, if any,
 // wrapped in an *smithy.OperationError as the SDK does.
 func (f *Account) call(ctx context.Context, service, op string) error {
+	return f.answer(ctx, service, op, nil)
+}
+
+// refuse is call for a call that, unless made to fail otherwise, is
+// answered with err.
+func (f *Account) refuse(ctx context.Context, service, op string, err error) error {
+	return f.answer(ctx, service, op, err)
+}
+
+func (f *Account) answer(ctx context.Context, service, op string, otherwise error) error {
 	key := service + ":" + op
-	err := ctx.Err()
-	if err == nil && f.Hook != nil {
+	if err := ctx.Err(); err != nil {
+		// As with the real clients, whose rate limiter refuses a call whose
+		// context has ended before it is counted or sent.
+		return wrap(service, op, err)
+	}
+	var err error
+	if f.Hook != nil {
 		err = f.Hook(ctx, key)
 	}
 	if err == nil {
@@ -172,6 +188,9 @@ func (f *Account) call(ctx context.Context, service, op string) error {
 			err, f.fails[key] = q[0], q[1:]
 		}
 		f.mu.Unlock()
+	}
+	if err == nil {
+		err = otherwise
 	}
 	f.Meter.Record(service, op, err)
 	if err != nil {

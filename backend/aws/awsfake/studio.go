@@ -24,10 +24,15 @@ type User struct {
 	Tags                    map[string]string
 }
 
-// App is a Studio app.
+// App is a Studio app: a user's (User set) or a space's (Space set).
 type App struct {
-	DomainID, User, Type, Name, Status, InstanceType string
-	Created                                          time.Time
+	DomainID, User, Space, Type, Name, Status, InstanceType string
+	Created                                                 time.Time
+}
+
+// Space is a Studio space; Owner is set on a private one.
+type Space struct {
+	DomainID, Name, Owner string
 }
 
 // Project is a SageMaker project.
@@ -59,6 +64,13 @@ func (f *Account) AddApps(as ...App) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.apps = append(f.apps, as...)
+}
+
+// AddSpaces adds Studio spaces.
+func (f *Account) AddSpaces(ss ...Space) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.spaces = append(f.spaces, ss...)
 }
 
 // AddProjects adds projects with their tags.
@@ -184,12 +196,49 @@ func (f *Account) ListApps(ctx context.Context, in *sagemaker.ListAppsInput, _ .
 	out := &sagemaker.ListAppsOutput{NextToken: next}
 	for _, a := range as {
 		out.Apps = append(out.Apps, types.AppDetails{
-			DomainId: sdk.String(a.DomainID), UserProfileName: sdk.String(a.User), AppType: types.AppType(a.Type),
+			DomainId: sdk.String(a.DomainID), UserProfileName: optional(a.User), SpaceName: optional(a.Space), AppType: types.AppType(a.Type),
 			AppName: sdk.String(a.Name), Status: types.AppStatus(a.Status), CreationTime: sdk.Time(a.Created),
 			ResourceSpec: &types.ResourceSpec{InstanceType: types.AppInstanceType(a.InstanceType)},
 		})
 	}
 	return out, nil
+}
+
+func (f *Account) ListSpaces(ctx context.Context, in *sagemaker.ListSpacesInput, _ ...func(*sagemaker.Options)) (*sagemaker.ListSpacesOutput, error) {
+	if err := f.call(ctx, "sagemaker", "ListSpaces"); err != nil {
+		return nil, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var matched []Space
+	for _, s := range f.spaces {
+		if d := sdk.ToString(in.DomainIdEquals); d == "" || s.DomainID == d {
+			matched = append(matched, s)
+		}
+	}
+	ss, next, err := page(matched, in.NextToken, in.MaxResults, 10)
+	if err != nil {
+		return nil, wrap("sagemaker", "ListSpaces", err)
+	}
+	out := &sagemaker.ListSpacesOutput{NextToken: next}
+	for _, s := range ss {
+		d := types.SpaceDetails{DomainId: sdk.String(s.DomainID), SpaceName: sdk.String(s.Name),
+			SpaceSharingSettingsSummary: &types.SpaceSharingSettingsSummary{SharingType: types.SharingTypeShared}}
+		if s.Owner != "" {
+			d.SpaceSharingSettingsSummary.SharingType = types.SharingTypePrivate
+			d.OwnershipSettingsSummary = &types.OwnershipSettingsSummary{OwnerUserProfileName: sdk.String(s.Owner)}
+		}
+		out.Spaces = append(out.Spaces, d)
+	}
+	return out, nil
+}
+
+// optional is nil for "", as AWS leaves out absent members.
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return sdk.String(s)
 }
 
 func (f *Account) ListProjects(ctx context.Context, in *sagemaker.ListProjectsInput, _ ...func(*sagemaker.Options)) (*sagemaker.ListProjectsOutput, error) {

@@ -152,11 +152,13 @@ func (f *Account) StopTrainingJob(ctx context.Context, in *sagemaker.StopTrainin
 // Search serves Resource TrainingJob with filters on tags ("Tags.KEY"
 // Exists or Equals) and CreationTime (GreaterThanOrEqualTo), newest first.
 func (f *Account) Search(ctx context.Context, in *sagemaker.SearchInput, _ ...func(*sagemaker.Options)) (*sagemaker.SearchOutput, error) {
+	if in.Resource != types.ResourceTypeTrainingJob {
+		// Like an emulator that searches training jobs only, so agdash
+		// reads the other resources one by one.
+		return nil, f.refuse(ctx, "sagemaker", "Search", APIError("ValidationException", "the fake searches training jobs only"))
+	}
 	if err := f.call(ctx, "sagemaker", "Search"); err != nil {
 		return nil, err
-	}
-	if in.Resource != types.ResourceTypeTrainingJob {
-		return nil, wrap("sagemaker", "Search", APIError("ValidationException", "the fake searches training jobs only"))
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
