@@ -41,6 +41,13 @@ type Styles struct {
 
 	Series        []Span
 	Better, Worse Span
+
+	// Changed marks what just changed state (an endpoint whose health moved).
+	Changed Span
+	// ChartAxis and ChartLine style line charts drawn by ntcharts, which
+	// takes lipgloss styles: axes and labels, then one style per series.
+	ChartAxis lipgloss.Style
+	ChartLine []lipgloss.Style
 }
 
 // Status is the look of a status family.
@@ -134,6 +141,12 @@ func Build(p Palette, r *lipgloss.Renderer) *Styles {
 	}
 	s.Better = spanOf(fg("delta.better"))
 	s.Worse = spanOf(fg("delta.worse"))
+
+	s.Changed = spanOf(fg("status.warning").Bold(true).Reverse(true))
+	s.ChartAxis = fg("base.muted")
+	for _, c := range p.series {
+		s.ChartLine = append(s.ChartLine, r.NewStyle().Foreground(lipgloss.Color(c)))
+	}
 	return s
 }
 
@@ -170,6 +183,9 @@ func BuildNoColor(r *lipgloss.Renderer) *Styles {
 	s.Prompt, s.PromptGhost, s.Suggestion, s.SuggestionActive = bold, s.Muted, plain, spanOf(r.NewStyle().Underline(true))
 	s.Series = []Span{plain}
 	s.Better, s.Worse = plain, bold
+	s.Changed = spanOf(r.NewStyle().Bold(true).Underline(true))
+	s.ChartAxis = r.NewStyle()
+	s.ChartLine = []lipgloss.Style{r.NewStyle()}
 	return s
 }
 

@@ -16,6 +16,9 @@ const (
 	argNone argKind = iota
 	argProject
 	argTheme
+	argProfile // required; completed from Options.Profiles
+	argRegion  // required; completed from Options.Regions
+	argCopy    // optional: name, arn (the default) or url
 )
 
 // command is one thing ":" understands.
@@ -35,6 +38,10 @@ func commandList() []command {
 	return append(cs,
 		command{names: []string{"project"}, arg: argProject, help: "scope every pane to a project (:project - clears)"},
 		command{names: []string{"theme"}, arg: argTheme, help: "switch colour theme"},
+		command{names: []string{"profile"}, arg: argProfile, help: "switch AWS profile (in the sandbox: role or user)"},
+		command{names: []string{"region"}, arg: argRegion, help: "switch AWS region"},
+		command{names: []string{"console"}, help: "open the selected item in the AWS console"},
+		command{names: []string{"copy"}, arg: argCopy, help: "copy the selected item's name, arn or console url"},
 		command{names: []string{"help"}, help: "show keys and commands"},
 		command{names: []string{"quit", "q", "q!"}, help: "quit agdash"},
 	)
@@ -70,6 +77,17 @@ func parseCommand(line string, projects, themeNames []string) (parsed, error) {
 			if arg != "" && projects != nil && !slices.Contains(projects, arg) {
 				return parsed{}, fmt.Errorf("no project named %q%s", arg, didYouMean(arg, projects))
 			}
+		case argProfile, argRegion:
+			if arg == "" || strings.ContainsAny(arg, " \t") {
+				return parsed{}, fmt.Errorf(":%s needs one name (tab completes)", c.names[0])
+			}
+		case argCopy:
+			if arg == "" {
+				arg = "arn"
+			}
+			if !slices.Contains(copyWhats, arg) {
+				return parsed{}, fmt.Errorf(":copy takes %s (got %q)", strings.Join(copyWhats, ", "), arg)
+			}
 		case argTheme:
 			if arg == "" {
 				return parsed{}, fmt.Errorf(":theme needs a name: %s", strings.Join(themeNames, ", "))
@@ -80,7 +98,7 @@ func parseCommand(line string, projects, themeNames []string) (parsed, error) {
 		}
 		return parsed{cmd: c, arg: arg}, nil
 	}
-	return parsed{}, fmt.Errorf("unknown command %q: try :projects, :jobs, :pipelines, :registry, :endpoints, :backups, :project NAME, :theme NAME, :help or :quit", ":"+name)
+	return parsed{}, fmt.Errorf("unknown command %q: try :projects, :jobs, :pipelines, :registry, :endpoints, :backups, :project NAME, :profile NAME, :region NAME, :theme NAME, :console, :copy, :help or :quit", ":"+name)
 }
 
 // didYouMean names up to three known values sharing the longest prefix.
@@ -115,10 +133,32 @@ func commonPrefixLen(a, b string) int {
 	return n
 }
 
+// copyWhats are what :copy copies.
+var copyWhats = []string{"name", "arn", "url"}
+
 // completions are the full command lines that could complete line:
 // command names while the first word is typed, then the argument's
 // values (project names, themes). Sorted, case-insensitive prefix match.
 func completions(line string, projects, themeNames []string) []string {
+	return completeWith(line, func(k argKind) []string { return fixedValues(k, projects, themeNames) })
+}
+
+// fixedValues are the argument values the shell knows by itself.
+func fixedValues(k argKind, projects, themeNames []string) []string {
+	switch k {
+	case argProject:
+		return append(slices.Clone(projects), "-")
+	case argTheme:
+		return themeNames
+	case argCopy:
+		return copyWhats
+	}
+	return nil
+}
+
+// completeWith completes line, taking each kind of argument's values
+// from values.
+func completeWith(line string, values func(argKind) []string) []string {
 	line = strings.TrimLeft(line, " ")
 	name, arg, hasArg := strings.Cut(line, " ")
 	lname := strings.ToLower(name)
@@ -135,20 +175,15 @@ func completions(line string, projects, themeNames []string) []string {
 		sort.Strings(out)
 		return out
 	}
-	var values []string
+	var candidates []string
 	for _, c := range commandList() {
-		if slices.Contains(c.names, lname) {
-			switch c.arg {
-			case argProject:
-				values = append(slices.Clone(projects), "-")
-			case argTheme:
-				values = themeNames
-			}
+		if slices.Contains(c.names, lname) && c.arg != argNone {
+			candidates = values(c.arg)
 		}
 	}
 	arg = strings.TrimLeft(arg, " ")
 	var out []string
-	for _, v := range values {
+	for _, v := range candidates {
 		if strings.HasPrefix(strings.ToLower(v), strings.ToLower(arg)) {
 			out = append(out, lname+" "+v)
 		}

@@ -70,9 +70,11 @@ func TestParseCommandErrors(t *testing.T) {
 
 func TestCompletions(t *testing.T) {
 	cases := map[string]string{
-		"":                "backups,endpoints,help,jobs,pipelines,project,projects,quit,registry,theme",
-		"pro":             "project,projects",
-		"PRO":             "project,projects",
+		"":                "backups,console,copy,endpoints,help,jobs,pipelines,profile,project,projects,quit,region,registry,theme",
+		"pro":             "profile,project,projects",
+		"PROJ":            "project,projects",
+		"copy ":           "copy arn,copy name,copy url",
+		"profile ":        "", // the shell knows no profiles of its own: Options.Profiles supplies them
 		"j":               "jobs",
 		"pi":              "pipelines",
 		"zz":              "",

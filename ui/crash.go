@@ -9,6 +9,13 @@ import (
 	"github.com/agdash/agdash/views/kit"
 )
 
+// WriteCrashReport writes a report of a panic recovered outside the shell
+// (a feed's goroutine) to dir ("" for the system temp dir) and returns
+// its path. Like the shell's own, it holds the panic and the stack only.
+func WriteCrashReport(dir, version, where string, value any, stack []byte) (string, error) {
+	return writeCrashReport(dir, version, &crash{value: value, stack: stack, where: where})
+}
+
 // writeCrashReport writes what is needed to find the bug: the panic, where
 // it happened and the stack. It holds no identity, credentials,
 // environment or AWS data beyond the panic's own text.

@@ -129,6 +129,13 @@ type updateMsg struct{ u backend.Update }
 // updatesClosedMsg says the service closed its updates channel.
 type updatesClosedMsg struct{}
 
+// liveUpdateMsg is an update pumped from the service's channel; from
+// names the channel, so that one from a replaced service is dropped.
+type liveUpdateMsg struct {
+	updateMsg
+	from <-chan backend.Update
+}
+
 // waitForUpdate is a command that waits for the next update; the shell
 // re-arms it after each one. It ends with ctx.
 func waitForUpdate(ctx context.Context, ch <-chan backend.Update) tea.Cmd {
@@ -138,7 +145,7 @@ func waitForUpdate(ctx context.Context, ch <-chan backend.Update) tea.Cmd {
 			if !ok {
 				return updatesClosedMsg{}
 			}
-			return updateMsg{u}
+			return liveUpdateMsg{updateMsg{u}, ch}
 		case <-ctx.Done():
 			return nil
 		}

@@ -36,7 +36,11 @@ func (g *guard) Init() (cmd tea.Cmd) {
 	return wrapCmd(cmd)
 }
 
-func (g *guard) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
+func (g *guard) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
+	// Set before anything can panic: after a recovered panic Bubble Tea
+	// still draws the model Update returns, and a nil one would panic
+	// again, outside the guard.
+	model = g
 	if c, ok := msg.(crashMsg); ok && g.crash == nil {
 		g.crash = &c.c
 	}

@@ -141,17 +141,6 @@ func (h *harness) keys(ks ...string) {
 	}
 }
 
-func keyMsg(k string) tea.KeyMsg {
-	named := map[string]tea.KeyType{
-		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
-		"up": tea.KeyUp, "down": tea.KeyDown, "backspace": tea.KeyBackspace, "ctrl+c": tea.KeyCtrlC, "ctrl+r": tea.KeyCtrlR,
-	}
-	if t, ok := named[k]; ok {
-		return tea.KeyMsg{Type: t}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
-}
-
 // deliver feeds a service update to the shell.
 func (h *harness) deliver(key backend.FeedKey, data any, state backend.FeedState) {
 	h.t.Helper()
@@ -259,7 +248,26 @@ func (p *stubPane) Capturing() bool        { return p.capturing }
 func (p *stubPane) Filter() (string, bool) { return "", false }
 
 func withStub(p *stubPane) harnessOpt {
+	return withPane(kit.PaneJobs, func() kit.Pane { return p })
+}
+
+// withPane replaces one pane's constructor, as Options.Panes does for a
+// pane under development.
+func withPane(id kit.PaneID, build func() kit.Pane) harnessOpt {
 	return withOptions(func(o *Options) {
-		o.Panes = map[kit.PaneID]func() kit.Pane{kit.PaneJobs: func() kit.Pane { return p }}
+		if o.Panes == nil {
+			o.Panes = map[kit.PaneID]func() kit.Pane{}
+		}
+		o.Panes[id] = build
 	})
 }
+
+// withPipelinesPlaceholder puts the placeholder where Pipelines is: a
+// pane under development.
+func withPipelinesPlaceholder() harnessOpt {
+	return withPane(kit.PanePipelines, placeholderFor(kit.PanePipelines, "Pipelines",
+		"Pipelines and their executions, each execution's step graph with per-step status, step details and failure reasons; start an execution with parameter overrides, stop, retry."))
+}
+
+// keyMsg is the key press Bubble Tea reports for k (kittest.Key).
+func keyMsg(k string) tea.KeyMsg { return kittest.Key(k) }

@@ -35,6 +35,7 @@ func (m *model) bindings() (global, quit *kit.KeyMap) {
 		kit.Binding{Name: "global.quit", Keys: []string{"q"}, Help: "quit", Section: sec,
 			Run: func(tea.KeyMsg) tea.Cmd { return m.quit() }},
 	)
+	global.Add(m.selectionBindings()...)
 	for i, s := range paneSpecs() {
 		i := i
 		global.Add(kit.Binding{Name: "global.pane" + strconv.Itoa(i+1), Keys: []string{strconv.Itoa(i + 1)}, Help: s.title, Section: "Panes",
@@ -84,6 +85,9 @@ func (m *model) key(msg tea.KeyMsg) tea.Cmd {
 }
 
 func (m *model) refresh() tea.Cmd {
+	if m.feeds.expired() {
+		return m.reloadCredentials()
+	}
 	s := m.slots[m.active]
 	if !s.inited {
 		return nil

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"io"
 	"slices"
 	"time"
 
@@ -22,6 +23,18 @@ type deps struct {
 	tick func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
 	// live pumps the service's updates and animates the spinner.
 	live bool
+	// bell is where the terminal bell is written; nil rings nothing.
+	bell io.Writer
+	// clipboard is where OSC 52 copies are written; nil copies nothing.
+	clipboard io.Writer
+	// getenv reads the environment (tmux, SSH, DISPLAY); nil reads nothing.
+	getenv func(string) string
+	// browser opens a URL in the user's web browser; nil when there is
+	// none (an SSH session without a display), and URLs are shown instead.
+	browser func(ctx context.Context, url string) error
+	// pollNow is the clock the backend stamps feed states on (the wall
+	// clock); nil measures feed ages on the service's clock.
+	pollNow func() time.Time
 }
 
 // slot is one pane in tab order.
@@ -53,6 +66,11 @@ type model struct {
 	confirm    *confirmState
 	notes      notes
 
+	swap  swapState
+	creds credentialsState
+	// crashed are the feeds a bug broke that the user was told of.
+	crashed map[backend.FeedKey]bool
+
 	spin     spinner.Model
 	spinning bool
 	calls    backend.CallStats
@@ -67,7 +85,8 @@ func newModel(ctx context.Context, svc backend.Service, opts Options, renderer *
 	id := svc.Identity()
 	id.ReadOnly = id.ReadOnly || opts.ReadOnly
 	m := &model{
-		ctx:      &kit.Context{Ctx: ctx, Service: svc, Identity: id, Styles: styles, Scope: opts.Project, KeyOverrides: opts.KeyOverrides},
+		ctx: &kit.Context{Ctx: ctx, Service: svc, Identity: id, Styles: styles, Scope: opts.Project, KeyOverrides: opts.KeyOverrides,
+			PollNow: d.pollNow},
 		svc:      svc,
 		opts:     opts,
 		renderer: renderer,
@@ -76,13 +95,7 @@ func newModel(ctx context.Context, svc backend.Service, opts Options, renderer *
 		feeds:    newFeedSet(svc),
 		spin:     spinner.New(spinner.WithSpinner(spinner.MiniDot)),
 	}
-	for _, s := range paneSpecs() {
-		build := s.build
-		if o, ok := opts.Panes[s.id]; ok {
-			build = o
-		}
-		m.slots = append(m.slots, &slot{spec: s, pane: build()})
-	}
+	m.slots = buildSlots(opts)
 	if opts.Pane != "" {
 		i := m.slotByCommand(opts.Pane)
 		if i < 0 {
@@ -110,8 +123,8 @@ func (m *model) slotByCommand(name string) int {
 func (m *model) activePane() kit.Pane { return m.slots[m.active].pane }
 
 func (m *model) Init() tea.Cmd {
-	m.feeds.want(background, m.opts.backgroundFeeds())
-	cmds := []tea.Cmd{m.show(m.active), m.scheduleClock()}
+	m.feeds.want(background, m.backgroundFeeds())
+	cmds := []tea.Cmd{m.show(m.active), m.scheduleClock(), m.notices()}
 	if m.deps.live {
 		cmds = append(cmds, waitForUpdate(m.ctx.Ctx, m.svc.Updates()))
 	}
@@ -138,8 +151,17 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.mouse(msg)
 	case updateMsg:
 		return m, m.receive(msg.u)
+	case liveUpdateMsg:
+		if msg.from != m.svc.Updates() {
+			return m, nil // from a service :profile or :region replaced
+		}
+		return m, m.receive(msg.u)
 	case updatesClosedMsg:
 		return m, nil
+	case reconnectedMsg:
+		return m, m.reconnected(msg)
+	case credentialsReloadedMsg:
+		return m, m.credentialsReloaded(msg)
 	case clockMsg:
 		return m, m.clock()
 	case spinner.TickMsg:
@@ -155,9 +177,17 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.actionDone(msg)
 	case kit.ScopeRequestMsg:
 		return m, m.setScope(msg.Project)
+	case kit.BellMsg:
+		return m, m.ring()
+	case kit.CopyMsg:
+		return m, m.copyText(msg)
 	case kit.NavigateMsg:
 		if i := m.slotByCommand(string(msg.Pane)); i >= 0 {
-			return m, m.show(i)
+			shown := m.show(i)
+			if msg.Arg == "" {
+				return m, shown
+			}
+			return m, tea.Batch(shown, m.toSlot(i, msg)) // the pane opens what it names
 		}
 		return m, nil
 	case kit.Routed:
@@ -212,14 +242,20 @@ func (m *model) show(i int) tea.Cmd {
 	if m.prompt != nil && m.prompt.mode == promptFilter {
 		m.prompt = nil
 	}
+	return tea.Batch(m.initSlot(i), m.syncFeeds())
+}
+
+// initSlot initialises slot i's pane the first time it is needed: when
+// shown, or when an alert feed reaches it while hidden.
+func (m *model) initSlot(i int) tea.Cmd {
 	s := m.slots[i]
-	var cmds []tea.Cmd
-	if !s.inited {
-		m.ctx.Width, m.ctx.Height = m.bodySize()
-		cmds = append(cmds, s.pane.Init(m.ctx))
-		s.inited = true
+	if s.inited {
+		return nil
 	}
-	return tea.Batch(append(cmds, m.syncFeeds())...)
+	m.ctx.Width, m.ctx.Height = m.bodySize()
+	cmd := s.pane.Init(m.ctx)
+	s.inited = true
+	return cmd
 }
 
 // syncFeeds subscribes what the visible pane wants now, and replays the
@@ -253,14 +289,15 @@ func (m *model) receive(u backend.Update) tea.Cmd {
 		}
 	}
 	var cmds []tea.Cmd
-	for _, h := range m.feeds.holders(u.Key) {
+	holders := m.feeds.holders(u.Key)
+	for _, h := range holders {
 		for i, s := range m.slots {
 			if holder(s.spec.id) == h {
 				cmds = append(cmds, m.toSlot(i, kit.FeedMsg{Update: u}))
 			}
 		}
 	}
-	cmds = append(cmds, m.startSpinner(), m.relayout()) // the credentials banner takes a row
+	cmds = append(cmds, m.alert(u, holders), m.crashNotice(u), m.startSpinner(), m.relayout()) // the credentials banner takes a row
 	if m.deps.live {
 		cmds = append(cmds, waitForUpdate(m.ctx.Ctx, m.svc.Updates()))
 	}

@@ -25,8 +25,22 @@ func (m *model) promptKeys() *kit.KeyMap {
 
 func (m *model) openPrompt(mode promptMode) {
 	m.prompt = newPrompt(mode, "", func(line string) []string {
-		return completions(line, m.projects, themes.Names())
+		return completeWith(line, m.argValues)
 	})
+}
+
+// argValues are what the command line completes each argument from.
+func (m *model) argValues(k argKind) []string {
+	switch k {
+	case argProfile:
+		if m.opts.Profiles != nil {
+			return m.opts.Profiles()
+		}
+		return nil
+	case argRegion:
+		return m.opts.Regions
+	}
+	return fixedValues(k, m.projects, themes.Names())
 }
 
 // openFilter starts typing a filter for the visible list, if it has one.
@@ -91,6 +105,14 @@ func (m *model) runCommand(line string) tea.Cmd {
 		return m.setScope(c.arg)
 	case "theme":
 		return m.setTheme(c.arg)
+	case "profile":
+		return m.reconnect(c.arg, "")
+	case "region":
+		return m.reconnect("", c.arg)
+	case "console":
+		return m.openConsole()
+	case "copy":
+		return m.copySelected(c.arg)
 	case "help":
 		m.help = true
 		return nil

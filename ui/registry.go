@@ -1,8 +1,14 @@
 package ui
 
 import (
+	"github.com/agdash/agdash/backend"
+	"github.com/agdash/agdash/views/backups"
+	"github.com/agdash/agdash/views/endpoints"
+	"github.com/agdash/agdash/views/jobs"
 	"github.com/agdash/agdash/views/kit"
+	"github.com/agdash/agdash/views/pipelines"
 	"github.com/agdash/agdash/views/projects"
+	"github.com/agdash/agdash/views/registry"
 )
 
 // paneSpec is the one place that ties a pane's id, names, commands and
@@ -13,29 +19,48 @@ type paneSpec struct {
 	short string // on its tab when the terminal is narrow
 	// commands switch to the pane; the first is the canonical one.
 	commands []string
-	build    func() kit.Pane
+	// build makes the pane with the settings it takes from the options
+	// (the config file's smoke-test samples, health thresholds, restore
+	// role).
+	build func(Options) kit.Pane
+	// alerts are feeds the pane watches for what the user must hear of
+	// while it is hidden (an endpoint turning CRIT). With bells on
+	// (Options.Bell) they stay subscribed and their updates reach the
+	// pane wherever the user is.
+	alerts []backend.FeedKey
 }
 
-// paneSpecs lists the six panes in tab order. Panes not built yet are
-// honest placeholders.
+// paneSpecs lists the six panes in tab order.
 func paneSpecs() []paneSpec {
 	return []paneSpec{
 		{id: kit.PaneProjects, title: "Projects", short: "Proj", commands: []string{"projects", "proj"},
-			build: func() kit.Pane { return projects.New() }},
+			build: func(Options) kit.Pane { return projects.New() }},
 		{id: kit.PaneJobs, title: "Training jobs", short: "Jobs", commands: []string{"jobs", "training", "tj"},
-			build: placeholderFor(kit.PaneJobs, "Training jobs",
-				"Training jobs, running first: status and progress, instance type, elapsed and billable time, hyperparameters, final metrics and metric curves, the failure reason and live CloudWatch logs; stop a job.")},
+			build: func(Options) kit.Pane { return jobs.New() }},
 		{id: kit.PanePipelines, title: "Pipelines", short: "Pipes", commands: []string{"pipelines", "pipes", "pl"},
-			build: placeholderFor(kit.PanePipelines, "Pipelines",
-				"Pipelines and their executions, each execution's step graph with per-step status, step details and failure reasons; start an execution with parameter overrides, stop, retry.")},
+			build: func(Options) kit.Pane { return pipelines.New() }},
 		{id: kit.PaneRegistry, title: "Registry", short: "Reg", commands: []string{"registry", "models", "reg"},
-			build: placeholderFor(kit.PaneRegistry, "Registry",
-				"Model package groups and versions: metrics side by side with deltas and the best value marked, approval status and lineage; approve or reject with a comment.")},
+			build: func(Options) kit.Pane { return registry.New() }},
 		{id: kit.PaneEndpoints, title: "Endpoints", short: "Endpts", commands: []string{"endpoints", "ep"},
-			build: placeholderFor(kit.PaneEndpoints, "Endpoints",
-				"The health of every endpoint: status, variants, instances, invocations, 4xx/5xx rates, latency, CPU and memory, alarms, with sparklines; send a smoke-test request.")},
+			build: func(o Options) kit.Pane {
+				return endpoints.New(endpoints.WithSamples(o.Samples), endpoints.WithHealth(o.Health))
+			},
+			alerts: []backend.FeedKey{{Kind: backend.FeedEndpoints}}},
 		{id: kit.PaneBackups, title: "Backups", short: "Backups", commands: []string{"backups", "backup", "restore"},
-			build: placeholderFor(kit.PaneBackups, "Backups",
-				"AWS Backup recovery points of the Studio home file systems: pick a user, a point in time and paths, start an item-level restore and follow it.")},
+			build: func(o Options) kit.Pane { return backups.New(backups.WithRestoreRole(o.RestoreRoleARN)) }},
 	}
+}
+
+// buildSlots makes every pane afresh, in tab order; Options.Panes replaces
+// a constructor (tests, a pane under development).
+func buildSlots(opts Options) []*slot {
+	var slots []*slot
+	for _, s := range paneSpecs() {
+		pane := func() kit.Pane { return s.build(opts) }
+		if b, ok := opts.Panes[s.id]; ok {
+			pane = b
+		}
+		slots = append(slots, &slot{spec: s, pane: pane()})
+	}
+	return slots
 }

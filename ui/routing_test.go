@@ -114,7 +114,8 @@ func TestQuit(t *testing.T) {
 
 func TestVisiblePaneFeedsSubscribedAndHiddenOnesDropped(t *testing.T) {
 	stub := &stubPane{}
-	h := newHarness(t, 80, 24, withStub(stub), withOptions(func(o *Options) { o.BackgroundFeeds = []backend.FeedKey{} }))
+	h := newHarness(t, 80, 24, withStub(stub), withPipelinesPlaceholder(),
+		withOptions(func(o *Options) { o.BackgroundFeeds = []backend.FeedKey{} }))
 	if got := strings.Join(h.svc.Subscribed(), ","); got != "projects" {
 		t.Fatalf("on Projects: subscribed %s", got)
 	}
@@ -134,8 +135,8 @@ func TestVisiblePaneFeedsSubscribedAndHiddenOnesDropped(t *testing.T) {
 
 func TestBackgroundFeedStaysAndReplaysToPane(t *testing.T) {
 	h := newHarness(t, 80, 24, withOptions(func(o *Options) { o.Pane = "jobs" }))
-	if got := strings.Join(h.svc.Subscribed(), ","); got != "projects" {
-		t.Fatalf("background set: subscribed %s", got)
+	if got := strings.Join(h.svc.Subscribed(), ","); got != "projects,training-jobs" {
+		t.Fatalf("background set and the jobs pane: subscribed %s", got)
 	}
 	// The projects feed delivers while Projects is hidden: the shell keeps
 	// it for completion, and replays it when Projects is shown.
@@ -149,8 +150,8 @@ func TestBackgroundFeedStaysAndReplaysToPane(t *testing.T) {
 		t.Fatalf("Projects shown after the data arrived should draw it at once:\n%s", h.screen())
 	}
 	h.keys("2")
-	if got := strings.Join(h.svc.Subscribed(), ","); got != "projects" {
-		t.Fatalf("after leaving Projects the background feed should stay: %s", got)
+	if got := strings.Join(h.svc.Subscribed(), ","); got != "projects,training-jobs" {
+		t.Fatalf("after leaving Projects the background feed should stay beside the jobs pane's: %s", got)
 	}
 }
 
@@ -220,7 +221,7 @@ func TestThemeSwitchRebuildsStyles(t *testing.T) {
 
 func TestTabCompletionCycles(t *testing.T) {
 	h := newHarness(t, 80, 24).withProjects()
-	h.keys(":", "type:pro", "tab")
+	h.keys(":", "type:proj", "tab")
 	if v := h.m.prompt.value(); v != "project" {
 		t.Fatalf("tab to the common prefix: %q", v)
 	}

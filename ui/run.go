@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
+	"runtime"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -31,7 +34,12 @@ func Run(ctx context.Context, svc backend.Service, opts Options) error {
 	if err != nil {
 		return err
 	}
-	m, err := newModel(ctx, svc, opts, renderer, styles, deps{tick: tea.Tick, live: true})
+	d := deps{tick: tea.Tick, live: true, bell: out, clipboard: out, getenv: os.Getenv,
+		browser: findBrowser(runtime.GOOS, os.Getenv, exec.LookPath).opener(),
+		// The backend polls by the wall clock, even when the data's clock
+		// (the sandbox's) runs faster.
+		pollNow: time.Now}
+	m, err := newModel(ctx, svc, opts, renderer, styles, d)
 	if err != nil {
 		return err
 	}
@@ -46,6 +54,7 @@ func Run(ctx context.Context, svc backend.Service, opts Options) error {
 	}
 	_, runErr := tea.NewProgram(g, progOpts...).Run()
 	m.feeds.closeAll()
+	m.releaseService()
 
 	if g.crash != nil {
 		path, werr := writeCrashReport(opts.CrashDir, opts.Version, g.crash)

@@ -63,7 +63,7 @@ var shellStates = []struct {
 		id.ReadOnly = true
 		return
 	}())}, drive: func(h *harness) { h.keys("2", "x") }},
-	{name: "placeholder", drive: func(h *harness) { h.keys("3") }},
+	{name: "placeholder", opts: []harnessOpt{withPipelinesPlaceholder()}, drive: func(h *harness) { h.keys("3") }},
 	{name: "expired", opts: []harnessOpt{withIdentity(kittest.Scientist())}, drive: func(h *harness) {
 		h.withProjects()
 		s := freshProjects()

@@ -90,7 +90,7 @@ func TestWaitForUpdate(t *testing.T) {
 	svc.Send(backend.Update{Key: projectsKey, Data: backend.ProjectsData{}})
 	ctx, cancel := context.WithCancel(context.Background())
 	msg := waitForUpdate(ctx, svc.Updates())()
-	if u, ok := msg.(updateMsg); !ok || u.u.Key != projectsKey {
+	if u, ok := msg.(liveUpdateMsg); !ok || u.u.Key != projectsKey || u.from != svc.Updates() {
 		t.Fatalf("got %#v", msg)
 	}
 	cancel()

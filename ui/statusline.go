@@ -57,20 +57,19 @@ func (m *model) feedStatus(key backend.FeedKey) string {
 	st := m.ctx.Styles
 	name := kit.Sanitize(string(key.Kind))
 	s, ok := m.feeds.state(key)
-	now := m.ctx.Now()
 	switch {
 	case !ok:
 		return st.StatusLine.Render(name + " waiting")
 	case s.Fetching && s.Err == "":
 		age := ""
 		if !s.LastSuccess.IsZero() {
-			age = " " + kit.ShortDuration(s.Age(now)) + " ago"
+			age = " " + kit.ShortDuration(m.ctx.FeedAge(s)) + " ago"
 		}
 		return st.Accent.Render(m.spin.View()) + st.StatusLine.Render(" "+name+age)
 	case s.Err != "":
 		label := " failed: "
 		if !s.LastSuccess.IsZero() {
-			label = " stale " + kit.ShortDuration(s.Age(now)) + ": "
+			label = " stale " + kit.ShortDuration(m.ctx.FeedAge(s)) + ": "
 		}
 		span := st.StatusStale
 		if s.LastSuccess.IsZero() || s.AccessDenied || s.Expired {
@@ -78,11 +77,11 @@ func (m *model) feedStatus(key backend.FeedKey) string {
 		}
 		return span.Render(name + label + kit.Truncate(kit.Sanitize(s.Err), 60))
 	case s.Stale:
-		return st.StatusStale.Render(name + " stale " + kit.ShortDuration(s.Age(now)))
+		return st.StatusStale.Render(name + " stale " + kit.ShortDuration(m.ctx.FeedAge(s)))
 	case s.LastSuccess.IsZero():
 		return st.StatusLine.Render(name + " loading")
 	}
-	return st.StatusOK.Render(name) + st.StatusLine.Render(" "+kit.ShortDuration(s.Age(now))+" ago")
+	return st.StatusOK.Render(name) + st.StatusLine.Render(" "+kit.ShortDuration(m.ctx.FeedAge(s))+" ago")
 }
 
 // maxNoteLines is how tall a notification may grow.

@@ -1,7 +1,7 @@
 // Command demo runs the agdash shell on a scripted fake backend, to look
 // at the real thing in a terminal without AWS or the sandbox:
 //
-//	go run ./ui/demo [-theme dark] [-readonly] [-expire 20s] [-fail 10s]
+//	go run ./ui/demo [-theme dark] [-readonly] [-expire 20s] [-fail 10s] [-lograte 1000] [-jobs 100000]
 package main
 
 import (
@@ -23,6 +23,8 @@ func main() {
 	pane := flag.String("pane", "", "first pane")
 	expire := flag.Duration("expire", 0, "expire the credentials after this long (0: never)")
 	fail := flag.Duration("fail", 0, "make the projects feed fail after this long (0: never)")
+	logRate := flag.Int("lograte", 20, "log lines a second a running training job writes")
+	olderJobs := flag.Int("jobs", 2000, "finished training jobs besides the handful shown")
 	flag.Parse()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -32,11 +34,36 @@ func main() {
 
 	feedCtx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
+	jobs := newJobsWorld(svc, *logRate, *olderJobs)
 	go func() {
 		defer close(done)
+		jobsDone := make(chan struct{})
+		go func() {
+			defer close(jobsDone)
+			jobs.run(feedCtx)
+		}()
 		script(feedCtx, svc, *expire, *fail)
+		<-jobsDone
 	}()
-	err := ui.Run(ctx, svc, ui.Options{Theme: *theme, ReadOnly: *readOnly, Pane: *pane, Mouse: true, Version: "demo"})
+	backupsDone := make(chan struct{})
+	go func() {
+		defer close(backupsDone)
+		playBackups(feedCtx, svc)
+	}()
+	defer func() { <-backupsDone }()
+	pipelinesDone := make(chan struct{})
+	go func() {
+		defer close(pipelinesDone)
+		playPipelines(feedCtx, svc)
+	}()
+	defer func() { <-pipelinesDone }()
+	endpointsDone := make(chan struct{})
+	go func() {
+		defer close(endpointsDone)
+		playEndpoints(feedCtx, svc)
+	}()
+	defer func() { <-endpointsDone }()
+	err := ui.Run(ctx, &invokingService{Service: svc}, ui.Options{Theme: *theme, ReadOnly: *readOnly, Pane: *pane, Mouse: true, Version: "demo"})
 	cancel()
 	<-done
 	if err != nil {

@@ -93,10 +93,10 @@ func (p *Pane) jobDetailLines() []string {
 		l.field("From", "the recovery point of "+pointTime(rp, now))
 	}
 	l.field("Point ARN", orDash(j.RecoveryPointARN))
-	l.field("Created", kit.Timestamp(j.CreatedAt, now)+" ("+kit.Age(j.CreatedAt, now)+")")
+	l.field("Created", kit.When(j.CreatedAt, now))
 	switch {
 	case !j.CompletedAt.IsZero():
-		l.field("Completed", kit.Timestamp(j.CompletedAt, now)+" ("+kit.Age(j.CompletedAt, now)+") · took "+took(j.RestoreJob, now))
+		l.field("Completed", kit.When(j.CompletedAt, now)+" · took "+took(j.RestoreJob, now))
 	case !j.Terminal():
 		l.field("Running for", took(j.RestoreJob, now)+"; the list refreshes by itself")
 	}

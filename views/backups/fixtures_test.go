@@ -109,11 +109,8 @@ func startedJob(status, pct string, age time.Duration) domain.RestoreJob {
 	return j
 }
 
-// sizes are the pane areas the shell gives at 80x24 and 120x40.
-var sizes = []struct {
-	name string
-	w, h int
-}{{"80x24", 80, 19}, {"120x40", 120, 35}}
+// sizes are the pane areas goldens are drawn at.
+var sizes = kittest.PaneSizes()
 
 type harness struct {
 	t   *testing.T
@@ -183,23 +180,8 @@ func (h *harness) run(cmd tea.Cmd) {
 // "alt+3", or text typed rune by rune.
 func (h *harness) press(keys ...string) {
 	for _, k := range keys {
-		h.send(keyMsg(k))
+		h.send(kittest.Key(k))
 	}
-}
-
-func keyMsg(k string) tea.KeyMsg {
-	named := map[string]tea.KeyType{
-		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "down": tea.KeyDown, "up": tea.KeyUp, "tab": tea.KeyTab,
-		"backspace": tea.KeyBackspace, "ctrl+s": tea.KeyCtrlS, "ctrl+t": tea.KeyCtrlT, "ctrl+o": tea.KeyCtrlO,
-		"ctrl+u": tea.KeyCtrlU,
-	}
-	if t, ok := named[k]; ok {
-		return tea.KeyMsg{Type: t}
-	}
-	if len(k) == 5 && k[:4] == "alt+" {
-		return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{rune(k[4])}, Alt: true}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
 }
 
 // typeText types s one rune at a time, as a user does.

@@ -108,10 +108,7 @@ func (p *Pane) flowKeys(f *restoreFlow) [3]*kit.KeyMap {
 			}},
 	)
 	out[stepReview].Merge(p.review.Keys())
-	for _, k := range out {
-		k.Apply(p.ctx.KeyOverrides)
-		k.Restrict(p.ctx.Identity)
-	}
+	p.ctx.ReadyKeys(out[:]...)
 	return out
 }
 

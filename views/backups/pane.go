@@ -106,22 +106,18 @@ func (p *Pane) Init(ctx *kit.Context) tea.Cmd {
 		table.WithEmpty[jobRow]("No restore jobs in the last 30 days."))
 	p.review = scroll.New("Review")
 	p.keys[screenFileSystems], p.keys[screenPoints], p.keys[screenJobs] = p.listKeys()
-	p.restrict(ctx.Identity)
+	ctx.ReadyKeys(p.keys[:]...)
 	p.resize(ctx.Width, ctx.Height)
 	return nil
 }
 
-func (p *Pane) restrict(id domain.Identity) {
+// keyMaps are the lists' key maps and, during a restore, its steps'.
+func (p *Pane) keyMaps() []*kit.KeyMap {
 	maps := p.keys[:]
 	if p.flow != nil {
 		maps = append(maps[:len(maps):len(maps)], p.flow.keys[:]...)
 	}
-	for _, k := range maps {
-		if k != nil {
-			k.Apply(p.ctx.KeyOverrides)
-			k.Restrict(id)
-		}
-	}
+	return maps
 }
 
 func (p *Pane) Update(msg tea.Msg) (kit.Pane, tea.Cmd) {
@@ -146,7 +142,7 @@ func (p *Pane) update(msg tea.Msg) tea.Cmd {
 	case kit.ScopeMsg:
 		return p.rebuildRows()
 	case kit.IdentityMsg:
-		p.restrict(msg.Identity)
+		kit.RestrictKeys(msg.Identity, p.keyMaps()...)
 	case kit.ActionDoneMsg:
 		return p.actionDone(msg)
 	case kit.NavigateMsg:

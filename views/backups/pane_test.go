@@ -6,7 +6,6 @@ import (
 	"testing/synctest"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/agdash/agdash/backend"
@@ -107,19 +106,19 @@ var states = []struct {
 func TestPaneGolden(t *testing.T) {
 	for _, sz := range sizes {
 		for _, s := range states {
-			bubble(t, s.name+"_"+sz.name, func(t *testing.T) {
+			bubble(t, s.name+"_"+sz.Name, func(t *testing.T) {
 				id := kittest.Admin
 				if s.id != nil {
 					id = s.id
 				}
-				h := newHarness(t, id(), sz.w, sz.h)
+				h := newHarness(t, id(), sz.W, sz.H)
 				s.drive(h)
 				out := h.view()
-				checkFrame(t, out, sz.w, sz.h)
+				kittest.RequireBlock(t, out, sz.W, sz.H)
 				if s.overlay {
 					req := h.confirmed()
-					box := dialog.ForAction(req, h.ctx.Identity).View(h.ctx.Styles, sz.w-4)
-					out = overlay(out, box, sz.w)
+					box := dialog.ForAction(req, h.ctx.Identity).View(h.ctx.Styles, sz.W-4)
+					out = kittest.Overlay(out, box, sz.W)
 				}
 				head := strings.Join(h.p.Crumbs(), " > ") + " | " + h.p.Info() + "\n"
 				golden.RequireEqual(t, []byte(head+out))
@@ -132,39 +131,4 @@ func TestPaneGolden(t *testing.T) {
 // blink commands the harness runs return at once instead of sleeping.
 func bubble(t *testing.T, name string, fn func(t *testing.T)) {
 	t.Run(name, func(t *testing.T) { synctest.Test(t, fn) })
-}
-
-// checkFrame asserts the pane drew exactly w×h cells.
-func checkFrame(t *testing.T, out string, w, h int) {
-	t.Helper()
-	lines := strings.Split(out, "\n")
-	if len(lines) != h {
-		t.Fatalf("%d lines, want %d:\n%s", len(lines), h, out)
-	}
-	for i, l := range lines {
-		if kit.Width(l) != w {
-			t.Fatalf("line %d is %d wide, want %d: %q", i, kit.Width(l), w, l)
-		}
-	}
-}
-
-// overlay draws box over the middle of bg, as the shell draws its dialogs.
-func overlay(bg, box string, width int) string {
-	bgLines := strings.Split(bg, "\n")
-	boxLines := strings.Split(box, "\n")
-	bw := 0
-	for _, l := range boxLines {
-		bw = max(bw, kit.Width(l))
-	}
-	x := max(0, (width-bw)/2)
-	y := max(0, (len(bgLines)-len(boxLines))/2)
-	for i, l := range boxLines {
-		if y+i >= len(bgLines) {
-			break
-		}
-		row := bgLines[y+i]
-		right := ansi.TruncateLeft(row, x+kit.Width(l), "")
-		bgLines[y+i] = ansi.Truncate(row, x, "") + l + right
-	}
-	return strings.Join(bgLines, "\n")
 }

@@ -79,10 +79,7 @@ func (p *Pane) startRestore(fs domain.FileSystem, spec string) tea.Cmd {
 			users = append(users, u)
 		}
 	}
-	f.users = table.New(p.ctx.Ctx, kit.PaneBackups, "users", userColumns(),
-		table.WithKey(func(u domain.User) string { return u.DomainID + "/" + u.Name }),
-		table.WithSort[domain.User](0, false),
-		table.WithEmpty[domain.User]("No Studio users with a home directory in this domain."))
+	f.users = p.newUserTable()
 	cmd := f.users.SetRows(users)
 	p.flow = f
 	p.screen = screenRestore
@@ -93,6 +90,14 @@ func (p *Pane) startRestore(fs domain.FileSystem, spec string) tea.Cmd {
 	f.keys = p.flowKeys(f)
 	p.layout()
 	return cmd
+}
+
+// newUserTable is a restore flow's list of the users to restore for.
+func (p *Pane) newUserTable() *table.Model[domain.User] {
+	return table.New(p.ctx.Ctx, kit.PaneBackups, "users", userColumns(),
+		table.WithKey(func(u domain.User) string { return u.DomainID + "/" + u.Name }),
+		table.WithSort[domain.User](0, false),
+		table.WithEmpty[domain.User]("No Studio users with a home directory in this domain."))
 }
 
 // chooseUser moves from the user list to the form.

@@ -250,7 +250,7 @@ func pointSpec(points []domain.RecoveryPoint, i int, now time.Time) string {
 
 // pointTime is when a point was taken, with its age: "May 29 02:14 (3d ago)".
 func pointTime(rp domain.RecoveryPoint, now time.Time) string {
-	return kit.Timestamp(rp.CreatedAt, now) + " (" + kit.Age(rp.CreatedAt, now) + ")"
+	return kit.When(rp.CreatedAt, now)
 }
 
 func orDash(s string) string {

@@ -76,7 +76,7 @@ func (p *Pane) problem(key backend.FeedKey, what string) string {
 		return st.StatusError.Render(" AWS denied access to "+what+":") + "\n" + p.wrap(s.Err, " ")
 	case s.Err != "":
 		return st.StatusError.Render(" Could not load "+what+":") + "\n" + p.wrap(s.Err, " ") +
-			"\n\n " + st.Muted.Render("agdash keeps retrying; ctrl+r retries now.")
+			"\n\n " + st.Muted.Render(kit.RetryHint)
 	}
 	return " " + st.Muted.Render("Loading "+what+"…")
 }

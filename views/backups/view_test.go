@@ -50,8 +50,8 @@ func hostileData() (backend.FileSystemsData, backend.RecoveryPointsData, backend
 
 func TestHostileTextRendersInert(t *testing.T) {
 	for _, sz := range sizes {
-		bubble(t, sz.name, func(t *testing.T) {
-			h := newHarness(t, kittest.Admin(), sz.w, sz.h)
+		bubble(t, sz.Name, func(t *testing.T) {
+			h := newHarness(t, kittest.Admin(), sz.W, sz.H)
 			fss, pts, jobs := hostileData()
 			h.deliver(fsFeed, fss)
 			h.deliver(pointsFeed(hdbFS), pts)
@@ -59,7 +59,7 @@ func TestHostileTextRendersInert(t *testing.T) {
 			check := func(where string) {
 				t.Helper()
 				out := h.view()
-				checkFrame(t, out, sz.w, sz.h)
+				kittest.RequireBlock(t, out, sz.W, sz.H)
 				for _, bad := range []string{"\x1b", "\a", "\r", "\u009b", "\u009d", "\u202e"} {
 					if strings.Contains(out, bad) {
 						t.Fatalf("%s: %q reached the screen:\n%q", where, bad, out)
@@ -98,7 +98,7 @@ func TestWideCharactersKeepColumnsAligned(t *testing.T) {
 		fss.FileSystems[2].DomainName = "kesihatan 🏥🧬"
 		h.deliver(fsFeed, fss)
 		out := h.view()
-		checkFrame(t, out, 100, 20)
+		kittest.RequireBlock(t, out, 100, 20)
 		col := -1
 		for _, l := range strings.Split(out, "\n")[1:5] {
 			i := strings.Index(l, "fs-0")

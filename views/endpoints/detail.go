@@ -52,7 +52,7 @@ func sectionBar(cur section, st *themes.Styles, width int) string {
 // overview is everything on-call reads first about one endpoint: its
 // health and why, the path in front of it, variants, alarms and config.
 func overview(e domain.Endpoint, cfg *backend.EndpointConfig, t health.Thresholds, st *themes.Styles, now time.Time, width int) string {
-	p := &page{st: st, width: width}
+	p := &page{kit.Page{St: st, Width: width}}
 	status := kit.Sanitize(e.Status)
 	level := e.Health.Level
 	head := []string{
@@ -60,7 +60,7 @@ func overview(e domain.Endpoint, cfg *backend.EndpointConfig, t health.Threshold
 		healthLook(level, false, st).Render(healthLabel(level)), "  ",
 		st.Status(kit.StatusFamily(status)).Render(status),
 	}
-	p.line(head...)
+	p.Line(head...)
 	meta := "project " + kit.Sanitize(orDash(e.Project)) + " · stage " + kit.Sanitize(stageText(e.Stage))
 	if !e.LastModified.IsZero() {
 		meta += " · changed " + kit.Age(e.LastModified, now)
@@ -73,12 +73,12 @@ func overview(e domain.Endpoint, cfg *backend.EndpointConfig, t health.Threshold
 		p.wrappedIn(st.Status(themes.FamilyFailed), "Failure: ", e.FailureReason)
 	}
 
-	p.section("Health")
+	p.Section("Health")
 	if len(e.Health.Reasons) == 0 {
 		if level == domain.HealthOK {
-			p.line("  ", st.Status(themes.FamilySucceeded).Render("✓ nothing wrong: status, alarms and metrics are within their thresholds"))
+			p.Line("  ", st.Status(themes.FamilySucceeded).Render("✓ nothing wrong: status, alarms and metrics are within their thresholds"))
 		} else {
-			p.line("  ", st.Muted.Render("no health reported yet"))
+			p.Line("  ", st.Muted.Render("no health reported yet"))
 		}
 	}
 	for i, r := range e.Health.Reasons {
@@ -98,35 +98,35 @@ func overview(e domain.Endpoint, cfg *backend.EndpointConfig, t health.Threshold
 		frontSection(p, e, t)
 	}
 
-	p.section(fmt.Sprintf("Variants (%d)", len(e.Variants)))
+	p.Section(fmt.Sprintf("Variants (%d)", len(e.Variants)))
 	variantRows(p, e.Variants)
 
 	alarmSection(p, e.Alarms, now)
 
-	p.section("Configuration")
+	p.Section("Configuration")
 	name := e.ConfigName
 	if cfg != nil && cfg.Name != "" {
 		name = cfg.Name
 	}
-	p.row("config", 12, kit.Sanitize(orDash(name)))
+	p.Row("config", 12, kit.Sanitize(orDash(name)))
 	if cfg != nil {
 		if !cfg.CreatedAt.IsZero() {
-			p.row("created", 12, kit.Timestamp(cfg.CreatedAt, now))
+			p.Row("created", 12, kit.Timestamp(cfg.CreatedAt, now))
 		}
 		capture := "off"
 		if cfg.DataCapture {
 			capture = "on"
 		}
-		p.row("data capture", 12, capture)
-		p.row("KMS key", 12, kit.Sanitize(orDash(cfg.KMSKey)))
+		p.Row("data capture", 12, capture)
+		p.Row("KMS key", 12, kit.Sanitize(orDash(cfg.KMSKey)))
 		if differs(cfg.VariantSpecs, e.Variants) {
-			p.line("  ", st.Status(themes.FamilyWarning).Render("the configuration asks for other variants than those running:"))
+			p.Line("  ", st.Status(themes.FamilyWarning).Render("the configuration asks for other variants than those running:"))
 			variantRows(p, cfg.VariantSpecs)
 		}
 	} else {
-		p.line("  ", st.Muted.Render("loading the endpoint configuration…"))
+		p.Line("  ", st.Muted.Render("loading the endpoint configuration…"))
 	}
-	p.row("ARN", 12, kit.Sanitize(orDash(e.ARN)))
+	p.Row("ARN", 12, kit.Sanitize(orDash(e.ARN)))
 	return p.String()
 }
 
@@ -143,9 +143,9 @@ func mentions(reasons []string, text string) bool {
 // variantRows is one line per variant: name, instance type, counts,
 // weight and model.
 func variantRows(p *page, vs []domain.Variant) {
-	st := p.st
+	st := p.St
 	if len(vs) == 0 {
-		p.line("  ", st.Muted.Render("none described yet"))
+		p.Line("  ", st.Muted.Render("none described yet"))
 		return
 	}
 	nameW := 7
@@ -156,7 +156,7 @@ func variantRows(p *page, vs []domain.Variant) {
 	for _, v := range vs {
 		total += v.Weight
 	}
-	p.line("  ", st.TableHeader.Render(kit.Fit("VARIANT", nameW, kit.AlignLeft)+"  "+kit.Fit("INSTANCE", 14, kit.AlignLeft)+"  "+
+	p.Line("  ", st.TableHeader.Render(kit.Fit("VARIANT", nameW, kit.AlignLeft)+"  "+kit.Fit("INSTANCE", 14, kit.AlignLeft)+"  "+
 		kit.Fit("COUNT", 9, kit.AlignLeft)+"  "+kit.Fit("WEIGHT", 11, kit.AlignLeft)+"  MODEL"))
 	for _, v := range vs {
 		inst := kit.Sanitize(v.InstanceType)
@@ -172,7 +172,7 @@ func variantRows(p *page, vs []domain.Variant) {
 		if total > 0 && len(vs) > 1 {
 			weight += " (" + strconv.FormatFloat(100*v.Weight/total, 'f', 0, 64) + "%)"
 		}
-		p.line("  ", kit.Fit(kit.Sanitize(v.Name), nameW, kit.AlignLeft), "  ", kit.Fit(orDash(inst), 14, kit.AlignLeft), "  ",
+		p.Line("  ", kit.Fit(kit.Sanitize(v.Name), nameW, kit.AlignLeft), "  ", kit.Fit(orDash(inst), 14, kit.AlignLeft), "  ",
 			countLook.Render(kit.Fit(count, 9, kit.AlignLeft)), "  ", kit.Fit(weight, 11, kit.AlignLeft), "  ", kit.Sanitize(orDash(v.ModelName)))
 	}
 }
@@ -180,13 +180,13 @@ func variantRows(p *page, vs []domain.Variant) {
 // alarmSection lists the alarms, those in ALARM first, each with its full
 // reason wrapped.
 func alarmSection(p *page, as []domain.Alarm, now time.Time) {
-	st := p.st
+	st := p.St
 	if len(as) == 0 {
-		p.section("Alarms (none)")
-		p.line("  ", st.Muted.Render("no CloudWatch alarm watches this endpoint or its API"))
+		p.Section("Alarms (none)")
+		p.Line("  ", st.Muted.Render("no CloudWatch alarm watches this endpoint or its API"))
 		return
 	}
-	p.section(fmt.Sprintf("Alarms (%d in ALARM of %d)", firing(as), len(as)))
+	p.Section(fmt.Sprintf("Alarms (%d in ALARM of %d)", firing(as), len(as)))
 	stateW := 0
 	for _, a := range as {
 		stateW = max(stateW, kit.Width(kit.Sanitize(a.State)))
@@ -204,7 +204,7 @@ func alarmSection(p *page, as []domain.Alarm, now time.Time) {
 		if !a.UpdatedAt.IsZero() {
 			parts = append(parts, "since "+kit.Age(a.UpdatedAt, now))
 		}
-		p.wrappedIndent("  "+look.Render(kit.Fit(state, stateW, kit.AlignLeft))+"  ", stateW+4, strings.Join(parts, " · "))
+		p.wrapped("  "+look.Render(kit.Fit(state, stateW, kit.AlignLeft))+"  ", strings.Join(parts, " · "))
 		hang := strings.Repeat(" ", stateW+4)
 		if a.Reason != "" {
 			p.wrappedIn(st.Muted, hang, a.Reason)
@@ -255,9 +255,9 @@ func comparisonText(op string) string {
 // tell a failing model from throttled or blocked clients, and says which
 // it is.
 func frontSection(p *page, e domain.Endpoint, t health.Thresholds) {
-	st := p.st
+	st := p.St
 	f := e.Front
-	p.section("Path in front of the model")
+	p.Section("Path in front of the model")
 	limits := "no throttling limit"
 	if f.RateLimit > 0 {
 		limits = fmt.Sprintf("throttled at %s req/s (%s/min), burst %d", number(f.RateLimit), kit.Count(int64(f.RateLimit*60+0.5)), f.BurstLimit)
@@ -267,7 +267,7 @@ func frontSection(p *page, e domain.Endpoint, t health.Thresholds) {
 	const lw = 7
 	header := kit.Fit("", lw, kit.AlignLeft) + "  " + kit.Fit("REQ/MIN", 8, kit.AlignRight) + "  " + kit.Fit("4XX", 6, kit.AlignRight) + "  " +
 		kit.Fit("5XX", 6, kit.AlignRight) + "  " + kit.Fit("AVG LATENCY", 11, kit.AlignRight)
-	p.line("  ", st.TableHeader.Render(header))
+	p.Line("  ", st.TableHeader.Render(header))
 	cell := func(known bool, s string, w int, look themes.Span) string {
 		if !known {
 			s, look = "-", st.Muted
@@ -282,14 +282,14 @@ func frontSection(p *page, e domain.Endpoint, t health.Thresholds) {
 		}
 		return themes.Span{}
 	}
-	p.line("  ", kit.Fit("API", lw, kit.AlignLeft), "  ",
+	p.Line("  ", kit.Fit("API", lw, kit.AlignLeft), "  ",
 		cell(f.Known, kit.Count(int64(f.Count+0.5)), 8, themes.Span{}), "  ",
 		cell(f.Known, rate(f.Rate4xx), 6, pick(f.Rate4xx, t.Warn4xxRate, warn)), "  ",
 		cell(f.Known, rate(f.Rate5xx), 6, pick(f.Rate5xx, t.Warn5xxRate, bad)), "  ",
 		cell(f.Known, millis(f.Latency), 11, themes.Span{}), "  ",
 		st.Muted.Render("at API Gateway"))
 	m := e.Metrics
-	p.line("  ", kit.Fit("model", lw, kit.AlignLeft), "  ",
+	p.Line("  ", kit.Fit("model", lw, kit.AlignLeft), "  ",
 		cell(m.Known, kit.Count(int64(m.InvocationsPerMin+0.5)), 8, themes.Span{}), "  ",
 		cell(m.Known, rate(m.Rate4xx), 6, pick(m.Rate4xx, t.Warn4xxRate, warn)), "  ",
 		cell(m.Known, rate(m.Rate5xx), 6, pick(m.Rate5xx, t.Warn5xxRate, bad)), "  ",
@@ -312,13 +312,13 @@ func wafText(f *domain.APIFront) string {
 // logsView is the endpoint's recent log lines, newest first, each with
 // its time; long lines wrap under their text.
 func logsView(l *logBuffer, state backend.FeedState, st *themes.Styles, now time.Time, width int) string {
-	p := &page{st: st, width: width}
+	p := &page{kit.Page{St: st, Width: width}}
 	switch {
 	case state.Err != "" && len(l.events) == 0:
 		p.wrappedIn(st.StatusError, "", "Could not read the endpoint's logs: "+state.Err)
 		return p.String()
 	case !l.loaded:
-		p.line(st.Muted.Render("Reading the endpoint's CloudWatch logs…"))
+		p.Line(st.Muted.Render("Reading the endpoint's CloudWatch logs…"))
 		return p.String()
 	case len(l.events) == 0:
 		p.wrappedIn(st.Muted, "", "No log lines yet in "+orDash(l.group)+".")
@@ -343,7 +343,7 @@ func logsView(l *logBuffer, state backend.FeedState, st *themes.Styles, now time
 			if j > 0 {
 				indent = strings.Repeat(" ", 9)
 			}
-			p.wrappedIndent(indent, 9, text)
+			p.wrapped(indent, text)
 		}
 	}
 	return p.String()

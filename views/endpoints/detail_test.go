@@ -360,7 +360,7 @@ func themesPlain() *themes.Styles { return themes.BuildNoColorPlain() }
 
 func TestVariantWeightsDropFloat32Noise(t *testing.T) {
 	st := themesPlain()
-	p := &page{st: st, width: 100}
+	p := &page{kit.Page{St: st, Width: 100}}
 	variantRows(p, []domain.Variant{
 		{Name: "Primary", InstanceType: "ml.m5.xlarge", CurrentCount: 3, DesiredCount: 3, Weight: float64(float32(0.9)), ModelName: "v10"},
 		{Name: "Challenger", InstanceType: "ml.m5.xlarge", CurrentCount: 1, DesiredCount: 3, Weight: float64(float32(0.1)), ModelName: "v6"},

@@ -90,12 +90,12 @@ func jsonProblem(err error) string {
 // answerView draws the answer to a smoke request with the request beside
 // it, wrapped to width.
 func answerView(sm *smoke, st *themes.Styles, width int) string {
-	p := &page{st: st, width: width}
-	p.line(st.Bold.Render("Smoke test of " + kit.Sanitize(sm.endpoint)))
+	p := &page{kit.Page{St: st, Width: width}}
+	p.Line(st.Bold.Render("Smoke test of " + kit.Sanitize(sm.endpoint)))
 	a := sm.answer
 	switch {
 	case a == nil:
-		p.line(st.Muted.Render("Waiting for the answer…"))
+		p.Line(st.Muted.Render("Waiting for the answer…"))
 	case a.err != nil:
 		failure(p, a.err)
 	default:
@@ -111,10 +111,10 @@ func answerView(sm *smoke, st *themes.Styles, width int) string {
 		}
 		meta = append(meta, kit.Sanitize(orDash(r.ContentType)), fmt.Sprintf("%s bytes", kit.Count(int64(len(r.Body)))))
 		p.wrapped("", strings.Join(meta, " · "))
-		p.section("Answer")
+		p.Section("Answer")
 		body(p, r.Body)
 	}
-	p.section(fmt.Sprintf("Request (%s, %s bytes)", kit.Sanitize(sm.sent.ContentType), kit.Count(int64(len(sm.sent.Body)))))
+	p.Section(fmt.Sprintf("Request (%s, %s bytes)", kit.Sanitize(sm.sent.ContentType), kit.Count(int64(len(sm.sent.Body)))))
 	body(p, []byte(sm.sent.Body))
 	return p.String()
 }
@@ -122,17 +122,17 @@ func answerView(sm *smoke, st *themes.Styles, width int) string {
 // failure says why there is no answer. A ModelError is the model's own
 // failure passed on by SageMaker, told apart from AWS refusing the call.
 func failure(p *page, err error) {
-	st := p.st
+	st := p.St
 	bad := st.Status(themes.FamilyFailed)
 	var ae *backend.ActionError
 	if errors.As(err, &ae) && ae.Code == "ModelError" {
-		p.line(bad.Render("✗ The model failed this request: SageMaker answered ModelError."))
+		p.Line(bad.Render("✗ The model failed this request: SageMaker answered ModelError."))
 		p.wrapped("  ", ae.Message)
-		p.line()
+		p.Line()
 		p.wrappedIn(st.Muted, "", "The endpoint is up and reached the model's container, which answered with an error. Its logs (l in the endpoint's detail) say more.")
 		return
 	}
-	p.line(bad.Render("✗ No answer from the model."))
+	p.Line(bad.Render("✗ No answer from the model."))
 	p.wrapped("  ", err.Error())
 }
 
@@ -148,7 +148,7 @@ func answerLatency(d time.Duration) string {
 // sanitised and cut to the bounds.
 func body(p *page, b []byte) {
 	if len(b) == 0 {
-		p.line("  ", p.st.Muted.Render("(empty)"))
+		p.Line("  ", p.St.Muted.Render("(empty)"))
 		return
 	}
 	cut := 0
@@ -167,16 +167,16 @@ func body(p *page, b []byte) {
 		more = len(lines) - maxLinesShown
 		lines = lines[:maxLinesShown]
 	}
-	w := max(10, p.width-4)
+	w := max(10, p.Width-4)
 	for _, l := range lines {
 		for _, part := range strings.Split(ansi.Hardwrap(l, w, true), "\n") {
-			p.line("  ", part)
+			p.Line("  ", part)
 		}
 	}
 	switch {
 	case cut > 0:
-		p.line("  ", p.st.Muted.Render(fmt.Sprintf("… %s more bytes not shown", kit.Count(int64(cut)))))
+		p.Line("  ", p.St.Muted.Render(fmt.Sprintf("… %s more bytes not shown", kit.Count(int64(cut)))))
 	case more > 0:
-		p.line("  ", p.st.Muted.Render(fmt.Sprintf("… %s more lines not shown", kit.Count(int64(more)))))
+		p.Line("  ", p.St.Muted.Render(fmt.Sprintf("… %s more lines not shown", kit.Count(int64(more)))))
 	}
 }

@@ -76,6 +76,12 @@ func WithSamples(s Samples) Option { return func(p *Pane) { p.samples = s } }
 // be the backend's, so that the verdict and the health reasons agree.
 func WithHealth(c health.Config) Option { return func(p *Pane) { p.health = c } }
 
+// WithTick schedules the pane's timers (the end of a row's highlight)
+// with tick instead of tea.Tick: a shell driven by virtual time in tests.
+func WithTick(tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd) Option {
+	return func(p *Pane) { p.tick = tick }
+}
+
 // New makes the pane; Init wires it to the shell's Context.
 func New(opts ...Option) *Pane {
 	p := &Pane{tick: tea.Tick}
@@ -99,10 +105,7 @@ func (p *Pane) Init(ctx *kit.Context) tea.Cmd {
 	p.detail = scroll.New("Detail")
 	p.answer = scroll.New("Answer")
 	p.keys.list, p.keys.detail, p.keys.answer = p.bindings()
-	for _, k := range []*kit.KeyMap{p.keys.list, p.keys.detail, p.keys.answer} {
-		k.Apply(ctx.KeyOverrides)
-		k.Restrict(ctx.Identity)
-	}
+	ctx.ReadyKeys(p.keys.list, p.keys.detail, p.keys.answer)
 	p.resize(ctx.Width, ctx.Height)
 	return nil
 }
@@ -126,9 +129,7 @@ func (p *Pane) Update(msg tea.Msg) (kit.Pane, tea.Cmd) {
 		p.refreshDetail()
 		p.refreshAnswer()
 	case kit.IdentityMsg:
-		for _, k := range []*kit.KeyMap{p.keys.list, p.keys.detail, p.keys.answer} {
-			k.Restrict(msg.Identity)
-		}
+		kit.RestrictKeys(msg.Identity, p.keys.list, p.keys.detail, p.keys.answer)
 	case kit.NavigateMsg:
 		if msg.Pane == kit.PaneEndpoints && msg.Arg != "" {
 			p.openEndpoint(msg.Arg)
@@ -267,18 +268,21 @@ func (p *Pane) setRows() tea.Cmd {
 	return p.list.SetRows(rows)
 }
 
-// endpoint is the open endpoint as best known: from the list (whose
-// metrics and health are the per-minute ones the list shows), else from
-// its detail.
-func (p *Pane) endpoint() (domain.Endpoint, bool) {
+// endpoint is the open endpoint as best known.
+func (p *Pane) endpoint() (domain.Endpoint, bool) { return p.find(p.open) }
+
+// find is the endpoint called name: from the list (whose metrics and
+// health are the per-minute ones the list shows), else from the open
+// endpoint's detail.
+func (p *Pane) find(name string) (domain.Endpoint, bool) {
 	if p.data != nil {
 		for _, e := range p.data.Endpoints {
-			if e.Name == p.open {
+			if e.Name == name {
 				return e, true
 			}
 		}
 	}
-	if p.one != nil && p.one.Endpoint.Name == p.open {
+	if p.one != nil && p.one.Endpoint.Name == name {
 		return p.one.Endpoint, true
 	}
 	return domain.Endpoint{}, false
@@ -399,7 +403,7 @@ func (p *Pane) staleBanner(width int) string {
 	s := p.state
 	text := "⚠ Stale: "
 	if !s.LastSuccess.IsZero() {
-		text += "metrics from " + kit.Age(s.LastSuccess, p.ctx.Now()) + "; health may have changed since"
+		text += "metrics from " + kit.ShortDuration(p.ctx.FeedAge(s)) + " ago; health may have changed since"
 	} else {
 		text += "health may have changed since the last poll"
 	}
@@ -411,16 +415,8 @@ func (p *Pane) staleBanner(width int) string {
 
 // placeholder says why there is no list yet: loading, or the error.
 func (p *Pane) placeholder() string {
-	st := p.ctx.Styles
-	s := p.state
-	switch {
-	case s.AccessDenied:
-		return st.StatusError.Render(" AWS denied access to the endpoints:") + "\n" + p.wrap(s.Err)
-	case s.Err != "":
-		return st.StatusError.Render(" Could not load the endpoints:") + "\n" + p.wrap(s.Err) +
-			"\n\n " + st.Muted.Render("agdash keeps retrying; ctrl+r retries now.")
-	}
-	return " " + st.Muted.Render("Loading endpoints, their metrics and alarms…")
+	return kit.Awaiting{Denied: "AWS denied access to the endpoints:", Failed: "Could not load the endpoints:",
+		Loading: "Loading endpoints, their metrics and alarms…"}.View(p.ctx.Styles, p.state, p.width)
 }
 
 func (p *Pane) formView() string {

@@ -57,8 +57,10 @@ func TestTurningCritHighlightsNotifiesAndRings(t *testing.T) {
 	if ns[0].Level != kit.LevelError || ns[0].Text != want {
 		t.Errorf("note = %v %q\nwant error %q", ns[0].Level, ns[0].Text, want)
 	}
+	// The dropout endpoint stays OK, but now says why its API's 4XX alarm
+	// fires (clients throttled at the limit): a change of health too.
 	out := p.View(120, 20)
-	if !strings.Contains(lineWith(out, endpointstest.FraudProd), "✗ CRIT Δ") || !strings.Contains(lineWith(out, endpointstest.DropoutProd), "! WARN Δ") {
+	if !strings.Contains(lineWith(out, endpointstest.FraudProd), "✗ CRIT Δ") || !strings.Contains(lineWith(out, endpointstest.DropoutProd), "✓ OK Δ") {
 		t.Fatalf("changed rows are not marked:\n%s", out)
 	}
 	if strings.Contains(lineWith(out, endpointstest.HDBProd), "Δ") {

@@ -92,11 +92,27 @@ func (p *Pane) arrive(msg kit.NavigateMsg) tea.Cmd {
 		return nil
 	}
 	name := jobName(msg.Arg)
+	if p.data != nil {
+		if j, ok := findFold(p.data.Jobs, name); ok {
+			name = j.Name
+		}
+	}
 	p.openDetail(name)
 	if msg.View == kit.ViewLogs {
 		p.openLogs(modeDetail)
 	}
 	return nil
+}
+
+// adopt makes the open job's name the one AWS spells it with, once known:
+// an ARN (a pipeline step's) spells it in lower case, SageMaker names
+// being case-insensitive, but the job's log streams carry its own case.
+// The job's feeds follow the new name.
+func (p *Pane) adopt(name string) {
+	if name != p.open && strings.EqualFold(name, p.open) {
+		p.open = name
+		p.gen++
+	}
 }
 
 // jobName accepts a job's name or its ARN

@@ -327,16 +327,16 @@ func TestLogsReopenStartsOver(t *testing.T) {
 func TestViewIsExactlyItsSizeEverywhere(t *testing.T) {
 	for _, sz := range []struct{ w, h int }{{60, 10}, {80, 19}, {133, 41}} {
 		f := newFixture(t, sz.w, sz.h, kittest.Scientist()).withList()
-		checkBlock(t, f.p.View(sz.w, sz.h), sz.w, sz.h)
+		kittest.RequireBlock(t, f.p.View(sz.w, sz.h), sz.w, sz.h)
 		f.keys("down", "down", "enter")
 		f.deliver(jobFeed(runningJob), detailOf(running()), fresh(jobFeed(runningJob)))
-		checkBlock(t, f.p.View(sz.w, sz.h), sz.w, sz.h)
+		kittest.RequireBlock(t, f.p.View(sz.w, sz.h), sz.w, sz.h)
 		f.keys("l")
 		f.deliver(logsFeed(runningJob), logLines(runningJob, 50), fresh(logsFeed(runningJob)))
 		f.keys("t")
-		checkBlock(t, f.p.View(sz.w, sz.h), sz.w, sz.h)
+		kittest.RequireBlock(t, f.p.View(sz.w, sz.h), sz.w, sz.h)
 		// The shell may ask for a size other than the last SizeMsg.
-		checkBlock(t, f.p.View(sz.w-3, sz.h+2), sz.w-3, sz.h+2)
+		kittest.RequireBlock(t, f.p.View(sz.w-3, sz.h+2), sz.w-3, sz.h+2)
 	}
 }
 
@@ -348,7 +348,7 @@ func TestPaneBeforeInitIsSafe(t *testing.T) {
 	if _, cmd := p.Update(kit.FilterMsg{Text: "x"}); cmd != nil {
 		t.Fatal("an uninitialised pane answered a message")
 	}
-	checkBlock(t, p.View(20, 3), 20, 3)
+	kittest.RequireBlock(t, p.View(20, 3), 20, 3)
 	_ = context.Background()
 }
 

@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/agdash/agdash/backend/domain"
-	"github.com/agdash/agdash/themes"
 	"github.com/agdash/agdash/views/kit"
 	"github.com/agdash/agdash/views/kit/table"
 )
@@ -23,16 +22,16 @@ type job = *domain.TrainingJob
 
 // columns are the list's columns. now is the clock elapsed time is
 // measured against; it must be safe to call from any goroutine, as sorting
-// runs off the update loop. fam caches status looks while drawing.
-func columns(now func() time.Time, fam families) []table.Column[job] {
+// runs off the update loop.
+func columns(now func() time.Time) []table.Column[job] {
 	return []table.Column[job]{
 		{Title: "NAME", Width: 28, Flex: 3, Filter: true, Text: func(j job) string { return j.Name },
 			Compare: func(a, b job) int { return strings.Compare(a.Name, b.Name) }},
 		{Title: "STATUS", Width: 10, Filter: true, Text: func(j job) string { return j.Status },
-			Look:    func(j job, st *themes.Styles) themes.Span { return fam.look(j.Status, st) },
+			Look:    table.StatusLook(func(j job) string { return j.Status }),
 			Compare: func(a, b job) int { return cmp.Compare(statusRank(a.Status), statusRank(b.Status)) }},
 		{Title: "SECONDARY", Width: 11, Flex: 1, Drop: 1, Text: func(j job) string { return j.SecondaryStatus },
-			Look:    func(j job, st *themes.Styles) themes.Span { return fam.look(j.SecondaryStatus, st) },
+			Look:    table.StatusLook(func(j job) string { return j.SecondaryStatus }),
 			Compare: func(a, b job) int { return strings.Compare(a.SecondaryStatus, b.SecondaryStatus) }},
 		{Title: "INSTANCE", Width: 13, Drop: 2, Text: instanceText,
 			Compare: func(a, b job) int {
@@ -41,7 +40,7 @@ func columns(now func() time.Time, fam families) []table.Column[job] {
 				}
 				return cmp.Compare(a.InstanceCount, b.InstanceCount)
 			}},
-		{Title: "ELAPSED", Width: 7, Align: kit.AlignRight, Text: func(j job) string { return duration(j.Elapsed(now())) },
+		{Title: "ELAPSED", Width: 7, Align: kit.AlignRight, Text: func(j job) string { return kit.Duration(j.Elapsed(now())) },
 			Compare: func(a, b job) int { t := now(); return cmp.Compare(a.Elapsed(t), b.Elapsed(t)) }},
 		{Title: "BILLABLE", Width: 8, Align: kit.AlignRight, Drop: 5, Text: billableText, Look: table.MutedLook[job],
 			Compare: func(a, b job) int { return cmp.Compare(a.BillableSeconds, b.BillableSeconds) }},
@@ -88,7 +87,7 @@ func billableText(j job) string {
 	if j.BillableSeconds == 0 && (!j.Detailed || j.Running()) {
 		return "-"
 	}
-	return duration(time.Duration(j.BillableSeconds) * time.Second)
+	return kit.Duration(time.Duration(j.BillableSeconds) * time.Second)
 }
 
 // newestRunningFirst is the list's own order: running jobs first, then

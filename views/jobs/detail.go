@@ -12,52 +12,28 @@ import (
 	"github.com/agdash/agdash/views/kit"
 )
 
-// page builds a detail's text line by line at a fixed width, with a
-// one-cell left margin; every line it writes fits the width.
-type page struct {
-	b     strings.Builder
-	st    *themes.Styles
-	width int
-	lines int
-}
-
-// line writes one line from parts that are already sanitised and fit.
-func (p *page) line(parts ...string) {
-	if p.lines > 0 {
-		p.b.WriteByte('\n')
-	}
-	p.lines++
-	p.b.WriteByte(' ')
-	for _, s := range parts {
-		p.b.WriteString(s)
-	}
-}
-
-func (p *page) blank() { p.line() }
-
-func (p *page) section(title string) {
-	p.blank()
-	p.line(p.st.HelpSection.Render(title))
-}
+// page is a detail's text; raw text from AWS wraps in full, line breaks
+// kept (wrapText).
+type page struct{ kit.Page }
 
 // text writes raw text from AWS after indent, sanitised (line breaks
 // kept) and wrapped in full: continuation lines hang under the text.
 func (p *page) text(indent string, look themes.Span, raw string) {
 	iw := kit.Width(indent)
 	hang := strings.Repeat(" ", iw)
-	for i, l := range wrapText(kit.SanitizeLines(raw), max(10, p.width-1-iw)) {
+	for i, l := range wrapText(kit.SanitizeLines(raw), max(10, p.Width-1-iw)) {
 		lead := hang
 		if i == 0 {
 			lead = indent
 		}
-		p.line(lead, look.Render(l))
+		p.Line(lead, look.Render(l))
 	}
 }
 
 // field writes "  label  value" with the label padded to labelW and the
 // value (raw text from AWS) wrapped under itself.
 func (p *page) field(label string, labelW int, raw string) {
-	p.text("  "+p.st.Muted.Render(kit.Fit(label, labelW, kit.AlignLeft))+"  ", themes.Span{}, raw)
+	p.text("  "+p.St.Muted.Render(kit.Fit(label, labelW, kit.AlignLeft))+"  ", themes.Span{}, raw)
 }
 
 // detailInput is what a job's detail is drawn from.
@@ -81,24 +57,24 @@ type detailInput struct {
 // got there (timeline and curves), then how it was set up.
 func detailText(in detailInput) string {
 	j, st, now := in.job, in.st, in.now
-	p := &page{st: st, width: max(20, in.width)}
+	p := &page{kit.Page{St: st, Width: max(20, in.width)}}
 	name := kit.Sanitize(j.Name)
 	status := kit.Sanitize(j.Status)
-	head := st.Bold.Render(kit.Truncate(name, p.width-1)) + "  " + st.Status(kit.StatusFamily(status)).Render(status)
+	head := st.Bold.Render(kit.Truncate(name, p.Width-1)) + "  " + st.Status(kit.StatusFamily(status)).Render(status)
 	if sec := kit.Sanitize(j.SecondaryStatus); sec != "" && sec != status {
 		head += st.Muted.Render(" · ") + st.Status(kit.StatusFamily(sec)).Render(sec)
 	}
-	if kit.Width(head) > p.width-1 {
-		p.line(st.Bold.Render(kit.Truncate(name, p.width-1)))
+	if kit.Width(head) > p.Width-1 {
+		p.Line(st.Bold.Render(kit.Truncate(name, p.Width-1)))
 		head = st.Status(kit.StatusFamily(status)).Render(status)
 	}
-	p.line(head)
+	p.Line(head)
 	meta := []string{"project " + orDash(j.Project)}
 	if j.InstanceType != "" {
 		meta = append(meta, strings.TrimSpace(j.InstanceType+" × "+strconv.Itoa(max(1, j.InstanceCount))))
 	}
 	if !j.CreatedAt.IsZero() {
-		meta = append(meta, "created "+kit.Timestamp(j.CreatedAt, now)+" ("+kit.Age(j.CreatedAt, now)+")")
+		meta = append(meta, "created "+kit.When(j.CreatedAt, now))
 	}
 	p.text("", st.Muted, strings.Join(meta, " · "))
 	times := []string{"elapsed " + kit.Duration(j.Elapsed(now))}
@@ -121,23 +97,23 @@ func detailText(in detailInput) string {
 
 	switch s := in.state; {
 	case s.AccessDenied:
-		p.blank()
+		p.Blank()
 		p.text(" ", st.StatusError, "AWS denied access to this job's details: "+s.Err)
 	case s.Err != "":
-		p.blank()
+		p.Blank()
 		p.text(" ", st.StatusError, "Could not refresh this job: "+s.Err)
 	case !in.loaded:
-		p.blank()
-		p.line(st.Muted.Render("Loading the job's details…"))
+		p.Blank()
+		p.Line(st.Muted.Render("Loading the job's details…"))
 	}
 
 	if j.FailureReason != "" {
-		p.section("Why it failed")
+		p.Section("Why it failed")
 		p.text("  ", st.Status(themes.FamilyFailed), j.FailureReason)
 	}
 
 	if len(j.FinalMetrics) > 0 {
-		p.section("Final metrics")
+		p.Section("Final metrics")
 		ms := append([]domain.MetricValue(nil), j.FinalMetrics...)
 		sort.Slice(ms, func(a, b int) bool { return ms[a].Name < ms[b].Name })
 		w := 0
@@ -154,7 +130,7 @@ func detailText(in detailInput) string {
 	curves(p, j, in.curves, in.charts, in.loaded, now)
 
 	if len(j.Hyperparameters) > 0 {
-		p.section("Hyperparameters (" + strconv.Itoa(len(j.Hyperparameters)) + ")")
+		p.Section("Hyperparameters (" + strconv.Itoa(len(j.Hyperparameters)) + ")")
 		keys := make([]string, 0, len(j.Hyperparameters))
 		w := 0
 		for k := range j.Hyperparameters {
@@ -169,7 +145,7 @@ func detailText(in detailInput) string {
 	}
 
 	if len(j.Inputs) > 0 || j.OutputPath != "" || j.ModelArtifact != "" {
-		p.section("Data")
+		p.Section("Data")
 		w := len("artefact")
 		for _, in := range j.Inputs {
 			w = max(w, kit.Width(kit.Sanitize(in.Name)))
@@ -191,7 +167,7 @@ func detailText(in detailInput) string {
 	}
 
 	if j.Image != "" || j.RoleARN != "" || j.PipelineExecutionARN != "" {
-		p.section("Runs as")
+		p.Section("Runs as")
 		const w = len("pipeline")
 		if j.Image != "" {
 			p.field("image", w, j.Image)
@@ -205,10 +181,10 @@ func detailText(in detailInput) string {
 			if j.PipelineExecutionStep != "" {
 				hint = "step " + kit.Sanitize(j.PipelineExecutionStep) + " · " + hint
 			}
-			p.line("  ", strings.Repeat(" ", w+2), st.Muted.Render(kit.Truncate(hint, p.width-w-5)))
+			p.Line("  ", strings.Repeat(" ", w+2), st.Muted.Render(kit.Truncate(hint, p.Width-w-5)))
 		}
 	}
-	return p.b.String()
+	return p.String()
 }
 
 // timeline is the job's secondary-status transitions with how long each
@@ -217,8 +193,8 @@ func timeline(p *page, j domain.TrainingJob, now time.Time) {
 	if len(j.Transitions) == 0 {
 		return
 	}
-	st := p.st
-	p.section("Status timeline")
+	st := p.St
+	p.Section("Status timeline")
 	w := 0
 	for _, t := range j.Transitions {
 		w = max(w, kit.Width(kit.Sanitize(t.Status)))
@@ -241,7 +217,7 @@ func timeline(p *page, j domain.TrainingJob, now time.Time) {
 		lead := "  " + mark + st.Status(kit.StatusFamily(status)).Render(kit.Fit(status, w, kit.AlignLeft)) + "  " +
 			st.Muted.Render(clock(t.Start, now)) + "  " + kit.Fit(dur, 8, kit.AlignRight) + "  "
 		if t.Message == "" {
-			p.line(lead)
+			p.Line(lead)
 			continue
 		}
 		p.text(lead, themes.Span{}, t.Message)
@@ -263,12 +239,12 @@ func clock(t, now time.Time) string {
 // curves draws each metric's curve as a chart, with its last and best
 // values above it and what the axes are below it.
 func curves(p *page, j domain.TrainingJob, series []domain.Series, charts [][]string, loaded bool, now time.Time) {
-	st := p.st
+	st := p.St
 	switch {
 	case len(series) == 0 && !loaded:
 		return
 	case len(series) == 0:
-		p.section("Metric curves")
+		p.Section("Metric curves")
 		msg := "No metric was recorded: the algorithm defines no metrics."
 		if len(j.MetricNames) > 0 {
 			msg = "No points yet for " + strings.Join(j.MetricNames, ", ") + "; CloudWatch has one a minute."
@@ -276,13 +252,13 @@ func curves(p *page, j domain.TrainingJob, series []domain.Series, charts [][]st
 		p.text("  ", st.Muted, msg)
 		return
 	}
-	p.section("Metric curves (" + strconv.Itoa(len(series)) + ")")
+	p.Section("Metric curves (" + strconv.Itoa(len(series)) + ")")
 	loc := now.Location()
 	for i, s := range series {
 		label := kit.Sanitize(s.Label)
 		times, values := finitePoints(s)
 		if len(values) == 0 {
-			p.line("  ", st.Bold.Render(kit.Truncate(label, p.width-4)), st.Muted.Render("  no points yet"))
+			p.Line("  ", st.Bold.Render(kit.Truncate(label, p.Width-4)), st.Muted.Render("  no points yet"))
 			continue
 		}
 		lo, hi := 0, 0
@@ -296,17 +272,17 @@ func curves(p *page, j domain.TrainingJob, series []domain.Series, charts [][]st
 		}
 		summary := "last " + metricValue(values[len(values)-1]) + " · min " + metricValue(values[lo]) + " at " +
 			times[lo].In(loc).Format("15:04") + " · max " + metricValue(values[hi]) + " · " + strconv.Itoa(len(values)) + plural(len(values), " point", " points")
-		p.blank()
-		p.line("  ", seriesSpan(st, i).Render(kit.Truncate(label, p.width-4)))
+		p.Blank()
+		p.Line("  ", seriesSpan(st, i).Render(kit.Truncate(label, p.Width-4)))
 		p.text("  ", st.Muted, summary)
 		chart := []string(nil)
 		if i < len(charts) {
 			chart = charts[i]
 		} else {
-			chart = curveChart(s, i, st, loc, chartWidth(p.width))
+			chart = curveChart(s, i, st, loc, chartWidth(p.Width))
 		}
 		for _, l := range chart {
-			p.line("  ", l)
+			p.Line("  ", l)
 		}
 		unit := ""
 		if s.Unit != "" && s.Unit != "None" {

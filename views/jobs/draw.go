@@ -96,7 +96,7 @@ func (p *Pane) logsProblem() string {
 		title = " AWS denied access to the job's logs:"
 	}
 	return st.StatusError.Render(title) + "\n" + indentLines(wrapText(kit.Sanitize(s.Err), max(10, p.width-2)), " ") +
-		"\n\n " + st.Muted.Render("agdash keeps retrying; ctrl+r retries now.")
+		"\n\n " + st.Muted.Render(kit.RetryHint)
 }
 
 func (p *Pane) noLogs() string {
@@ -122,7 +122,7 @@ func (p *Pane) placeholder() string {
 		return st.StatusError.Render(" AWS denied access to the training jobs:") + "\n" + wrap(s.Err)
 	case s.Err != "":
 		return st.StatusError.Render(" Could not list training jobs:") + "\n" + wrap(s.Err) +
-			"\n\n " + st.Muted.Render("agdash keeps retrying; ctrl+r retries now.")
+			"\n\n " + st.Muted.Render(kit.RetryHint)
 	}
 	return " " + st.Muted.Render("Loading training jobs…")
 }

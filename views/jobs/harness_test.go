@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/agdash/agdash/backend"
 	"github.com/agdash/agdash/backend/domain"
@@ -16,11 +15,8 @@ import (
 	"github.com/agdash/agdash/views/kit/kittest"
 )
 
-// sizes are the pane areas the shell gives at 80x24 and 120x40.
-var sizes = []struct {
-	name string
-	w, h int
-}{{"80x24", 80, 19}, {"120x40", 120, 35}}
+// sizes are the pane areas goldens are drawn at.
+var sizes = kittest.PaneSizes()
 
 // onCall is the read-only operations role.
 func onCall() domain.Identity {
@@ -90,24 +86,10 @@ func (f *fixture) withList() *fixture {
 	return f
 }
 
-func keyMsg(k string) tea.KeyMsg {
-	named := map[string]tea.KeyType{
-		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "up": tea.KeyUp, "down": tea.KeyDown, "pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown,
-		"home": tea.KeyHome, "end": tea.KeyEnd, "ctrl+k": tea.KeyCtrlK, "backspace": tea.KeyBackspace,
-	}
-	if t, ok := named[k]; ok {
-		return tea.KeyMsg{Type: t}
-	}
-	if k == " " {
-		return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
-}
-
 func (f *fixture) keys(ks ...string) {
 	f.t.Helper()
 	for _, k := range ks {
-		f.send(keyMsg(k))
+		f.send(kittest.Key(k))
 	}
 }
 
@@ -127,53 +109,18 @@ func last[T any](f *fixture) (T, bool) {
 func (f *fixture) screen(w, h int) string {
 	f.t.Helper()
 	out := f.p.View(w, h)
-	checkBlock(f.t, out, w, h)
+	kittest.RequireBlock(f.t, out, w, h)
 	head := strings.Join(f.p.Crumbs(), " > ") + " | " + f.p.Info()
 	if text, ok := f.p.Filter(); ok && text != "" {
 		head += " | /" + text
 	}
 	if c, ok := last[kit.ConfirmMsg](f); ok {
 		box := dialog.ForAction(c.Req, f.ctx.Identity).View(f.ctx.Styles, w-4)
-		out = overlay(out, box, w)
+		out = kittest.Overlay(out, box, w)
 	}
 	tail := ""
 	if n, ok := last[kit.NotifyMsg](f); ok {
 		tail = "\n" + n.Level.String() + ": " + n.Text
 	}
 	return head + "\n" + out + tail
-}
-
-// checkBlock asserts a view is exactly w×h cells.
-func checkBlock(t *testing.T, out string, w, h int) {
-	t.Helper()
-	lines := strings.Split(out, "\n")
-	if len(lines) != h {
-		t.Fatalf("%d lines, want %d:\n%s", len(lines), h, out)
-	}
-	for i, l := range lines {
-		if got := kit.Width(l); got != w {
-			t.Fatalf("line %d is %d cells wide, want %d: %q", i, got, w, l)
-		}
-	}
-}
-
-// overlay draws box over the middle of bg, as the shell does.
-func overlay(bg, box string, width int) string {
-	bgLines := strings.Split(bg, "\n")
-	boxLines := strings.Split(box, "\n")
-	bw := 0
-	for _, l := range boxLines {
-		bw = max(bw, kit.Width(l))
-	}
-	x := max(0, (width-bw)/2)
-	y := max(0, (len(bgLines)-len(boxLines))/2)
-	for i, l := range boxLines {
-		if y+i >= len(bgLines) {
-			break
-		}
-		row := bgLines[y+i]
-		right := ansi.TruncateLeft(row, x+kit.Width(l), "")
-		bgLines[y+i] = ansi.Truncate(row, x, "") + l + right
-	}
-	return strings.Join(bgLines, "\n")
 }

@@ -69,10 +69,10 @@ func hostileStates() []struct {
 func TestHostileTextGolden(t *testing.T) {
 	for _, sz := range sizes {
 		for _, s := range hostileStates() {
-			t.Run(s.name+"_"+sz.name, func(t *testing.T) {
-				f := newFixture(t, sz.w, sz.h, kittest.Scientist())
+			t.Run(s.name+"_"+sz.Name, func(t *testing.T) {
+				f := newFixture(t, sz.W, sz.H, kittest.Scientist())
 				s.drive(f)
-				out := f.screen(sz.w, sz.h)
+				out := f.screen(sz.W, sz.H)
 				assertInert(t, out)
 				for _, want := range []string{"房屋", "மறுவிற்பனை", "🏠🚀"} {
 					if s.name != "logs" && !strings.Contains(out, want) {
@@ -130,7 +130,7 @@ func FuzzRenderers(f *testing.F) {
 		check := func(what string) {
 			out := fx.p.View(w, h)
 			assertInert(t, out)
-			checkBlock(t, out, w, h)
+			kittest.RequireBlock(t, out, w, h)
 			for _, c := range fx.p.Crumbs() {
 				assertInert(t, c)
 			}

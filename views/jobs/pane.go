@@ -93,14 +93,11 @@ func (p *Pane) Init(ctx *kit.Context) tea.Cmd {
 	if svc != nil {
 		p.now = svc.Now
 	}
-	p.table = table.New(ctx.Ctx, kit.PaneJobs, "jobs", columns(p.now, families{}), table.WithKey(func(j job) string { return j.Name }))
+	p.table = table.New(ctx.Ctx, kit.PaneJobs, "jobs", columns(p.now), table.WithKey(func(j job) string { return j.Name }))
 	p.detail = scroll.New("Detail")
 	p.logs = newLogView(MaxLogLines)
 	p.keys[modeList], p.keys[modeDetail], p.keys[modeLogs] = p.bindings()
-	for _, k := range p.keys {
-		k.Apply(ctx.KeyOverrides)
-		k.Restrict(ctx.Identity)
-	}
+	ctx.ReadyKeys(p.keys[:]...)
 	p.resize(ctx.Width, ctx.Height)
 	return nil
 }
@@ -126,9 +123,7 @@ func (p *Pane) Update(msg tea.Msg) (kit.Pane, tea.Cmd) {
 	case kit.ThemeMsg:
 		p.built = builtKey{}
 	case kit.IdentityMsg:
-		for _, k := range p.keys {
-			k.Restrict(msg.Identity)
-		}
+		kit.RestrictKeys(msg.Identity, p.keys[:]...)
 	case kit.NavigateMsg:
 		return p, p.arrive(msg)
 	case kit.ActionDoneMsg:
@@ -186,12 +181,16 @@ func (p *Pane) receive(u backend.Update) tea.Cmd {
 		p.data = &d
 		p.gen++
 		p.sizeTable()
+		if j, ok := findFold(d.Jobs, p.open); ok {
+			p.adopt(j.Name)
+		}
 		return p.setRows()
 	case p.open == "":
 		return nil
-	case u.Key == jobFeed(p.open):
+	case u.Key.Kind == backend.FeedTrainingJob && strings.EqualFold(u.Key.Arg, p.open):
 		p.jobState = u.State
-		if d, ok := u.Data.(backend.TrainingJobData); ok && d.Job.Name == p.open {
+		if d, ok := u.Data.(backend.TrainingJobData); ok && strings.EqualFold(d.Job.Name, p.open) {
+			p.adopt(d.Job.Name)
 			p.jobData = &d
 			p.curvesGen++
 		}

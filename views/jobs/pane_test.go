@@ -93,14 +93,14 @@ var states = []struct {
 func TestPaneGolden(t *testing.T) {
 	for _, sz := range sizes {
 		for _, s := range states {
-			t.Run(s.name+"_"+sz.name, func(t *testing.T) {
+			t.Run(s.name+"_"+sz.Name, func(t *testing.T) {
 				id := kittest.Scientist()
 				if s.id != nil {
 					id = s.id()
 				}
-				f := newFixture(t, sz.w, sz.h, id)
+				f := newFixture(t, sz.W, sz.H, id)
 				s.drive(f)
-				golden.RequireEqual(t, []byte(f.screen(sz.w, sz.h)))
+				golden.RequireEqual(t, []byte(f.screen(sz.W, sz.H)))
 			})
 		}
 	}

@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/agdash/agdash/backend/domain"
 )
@@ -27,6 +28,23 @@ func scopedRows(jobs []domain.TrainingJob, inScope func(project string) bool) []
 func find(jobs []domain.TrainingJob, name string) (job, bool) {
 	for i := range jobs {
 		if jobs[i].Name == name {
+			return &jobs[i], true
+		}
+	}
+	return nil, false
+}
+
+// findFold is the delivered job called name in any case (an ARN spells
+// it in lower case); nil for "".
+func findFold(jobs []domain.TrainingJob, name string) (job, bool) {
+	if name == "" {
+		return nil, false
+	}
+	if j, ok := find(jobs, name); ok {
+		return j, true
+	}
+	for i := range jobs {
+		if strings.EqualFold(jobs[i].Name, name) {
 			return &jobs[i], true
 		}
 	}

@@ -3,7 +3,6 @@ package jobs
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/agdash/agdash/views/kit"
 )
@@ -48,30 +47,5 @@ func TestWrapTextTamil(t *testing.T) {
 		if strings.ReplaceAll(strings.Join(lines, ""), " ", "") != strings.ReplaceAll(text, " ", "") {
 			t.Fatalf("width %d lost characters: %q", w, lines)
 		}
-	}
-}
-
-func TestDurationMatchesKit(t *testing.T) {
-	for _, s := range []int64{0, 1, 59, 60, 61, 605, 3599, 3600, 3725, 86399, 86400, 90000, 3 * 86400, 400 * 86400} {
-		for _, sign := range []int64{1, -1} {
-			d := time.Duration(sign*s) * time.Second
-			if got, want := duration(d), kit.Duration(d); got != want {
-				t.Errorf("duration(%v) = %q, kit says %q", d, got, want)
-			}
-		}
-	}
-}
-
-func TestFamiliesCacheLooksAndStaysBounded(t *testing.T) {
-	st := marked()
-	f := families{}
-	if f.look("InProgress", st) != st.Status(kit.StatusFamily("InProgress")) {
-		t.Fatal("a cached look differs from the kit's")
-	}
-	for i := 0; i < 3*maxFamilies; i++ {
-		f.look(strings.Repeat("x", i), st)
-	}
-	if len(f) > maxFamilies {
-		t.Fatalf("the cache holds %d spellings", len(f))
 	}
 }

@@ -24,6 +24,10 @@ type Context struct {
 	Width, Height int
 	// KeyOverrides rebind keys by binding name (from the config file).
 	KeyOverrides map[string][]string
+	// PollNow is the clock feed states (FeedState.LastSuccess) are stamped
+	// on: the wall clock the backend polls by, where Now may be the
+	// sandbox's faster virtual clock. nil measures feed ages with Now.
+	PollNow func() time.Time
 }
 
 // Now is the clock the data is measured against (the sandbox's virtual
@@ -33,6 +37,15 @@ func (c *Context) Now() time.Time {
 		return time.Now()
 	}
 	return c.Service.Now()
+}
+
+// FeedAge is how old a feed's data is, measured on the clock its state
+// was stamped on; zero before the first success.
+func (c *Context) FeedAge(s backend.FeedState) time.Duration {
+	if c.PollNow != nil {
+		return s.Age(c.PollNow())
+	}
+	return s.Age(c.Now())
 }
 
 // ReadOnly reports whether mutating actions are refused.

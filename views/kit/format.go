@@ -4,28 +4,59 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 )
 
-// Duration is a compact length of time: 45s, 12m05s, 1h02m, 3d4h.
+// Duration is a compact length of time: 45s, 12m05s, 1h02m, 3d4h. A
+// length measured from (or to) the zero time, an instant not known yet
+// (a job listed but not described), is Unknown: time.Time.Sub saturates
+// then, and nothing agdash measures lasts 292 years.
 func Duration(d time.Duration) string {
+	if unknownLength(d) {
+		return Unknown
+	}
+	var buf [24]byte // "-106751d23h" at most
+	b := buf[:0]
 	if d < 0 {
-		return "-" + Duration(-d)
+		b = append(b, '-')
 	}
 	s := int64(d / time.Second)
+	if s < 0 {
+		s = -s
+	}
+	two := func(b []byte, n int64) []byte {
+		if n < 10 {
+			b = append(b, '0')
+		}
+		return strconv.AppendInt(b, n, 10)
+	}
 	switch {
 	case s < 60:
-		return strconv.FormatInt(s, 10) + "s"
+		b = append(strconv.AppendInt(b, s, 10), 's')
 	case s < 3600:
-		return fmt.Sprintf("%dm%02ds", s/60, s%60)
+		b = append(two(append(strconv.AppendInt(b, s/60, 10), 'm'), s%60), 's')
 	case s < 86400:
-		return fmt.Sprintf("%dh%02dm", s/3600, s%3600/60)
+		b = append(two(append(strconv.AppendInt(b, s/3600, 10), 'h'), s%3600/60), 'm')
+	default:
+		b = append(strconv.AppendInt(append(strconv.AppendInt(b, s/86400, 10), 'd'), s%86400/3600, 10), 'h')
 	}
-	return fmt.Sprintf("%dd%dh", s/86400, s%86400/3600)
+	return string(b)
 }
 
-// ShortDuration is a one-unit length of time: 12s, 5m, 3h, 2d, 5mo, 2y.
+// Unknown stands in a cell or a line for a value not known yet.
+const Unknown = "-"
+
+// unknownLength reports a duration time.Time.Sub saturated to: one side
+// was the zero time.
+func unknownLength(d time.Duration) bool { return d == math.MaxInt64 || d == math.MinInt64 }
+
+// ShortDuration is a one-unit length of time: 12s, 5m, 3h, 2d, 5mo, 2y;
+// Unknown when measured from the zero time, as Duration.
 func ShortDuration(d time.Duration) string {
+	if unknownLength(d) {
+		return Unknown
+	}
 	if d < 0 {
 		d = -d
 	}
@@ -47,10 +78,10 @@ func ShortDuration(d time.Duration) string {
 }
 
 // Age is how long ago t was: "12s ago", "5m ago"; "in 3m" for the future,
-// "-" for the zero time.
+// Unknown for the zero time.
 func Age(t, now time.Time) string {
 	if t.IsZero() {
-		return "-"
+		return Unknown
 	}
 	d := now.Sub(t)
 	if d < -time.Second {
@@ -137,10 +168,10 @@ func ShortCount(n float64) string {
 }
 
 // Timestamp is t in now's location, compact: "15:04" today, "Jan 02 15:04"
-// this year, "2006-01-02" before; "-" for the zero time.
+// this year, "2006-01-02" before; Unknown for the zero time.
 func Timestamp(t, now time.Time) string {
 	if t.IsZero() {
-		return "-"
+		return Unknown
 	}
 	t = t.In(now.Location())
 	switch {
@@ -152,10 +183,28 @@ func Timestamp(t, now time.Time) string {
 	return t.Format("2006-01-02")
 }
 
+// When is a Timestamp with its Age: "Jan 02 15:04 (3d ago)"; Unknown for
+// the zero time.
+func When(t, now time.Time) string {
+	if t.IsZero() {
+		return Unknown
+	}
+	return Timestamp(t, now) + " (" + Age(t, now) + ")"
+}
+
 // FullTimestamp is t in now's location with date, seconds and zone.
 func FullTimestamp(t, now time.Time) string {
 	if t.IsZero() {
-		return "-"
+		return Unknown
 	}
 	return t.In(now.Location()).Format("2006-01-02 15:04:05 MST")
+}
+
+// Noun is n with the noun in the right number: "1 pipeline", "3 pipelines".
+// plural is used as given; the singular drops its final "s".
+func Noun(n int, plural string) string {
+	if n == 1 {
+		return "1 " + strings.TrimSuffix(plural, "s")
+	}
+	return strconv.Itoa(n) + " " + plural
 }

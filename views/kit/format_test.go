@@ -16,10 +16,41 @@ func TestDuration(t *testing.T) {
 		-90 * time.Second:                 "-1m30s",
 		23*time.Hour + 59*time.Minute:     "23h59m",
 		400*24*time.Hour + 30*time.Minute: "400d0h",
+		59*time.Minute + 59*time.Second:   "59m59s",
+		-500 * time.Millisecond:           "-0s",
+		-26 * time.Hour:                   "-1d2h",
 	}
 	for d, want := range cases {
 		if got := Duration(d); got != want {
 			t.Errorf("Duration(%v) = %q, want %q", d, got, want)
+		}
+	}
+}
+
+// A length measured from the zero time (a start not known yet) is
+// unknown, not 106751d23h: time.Time.Sub saturates then.
+func TestDurationFromTheZeroTimeIsUnknown(t *testing.T) {
+	now := time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
+	for _, d := range []time.Duration{now.Sub(time.Time{}), time.Time{}.Sub(now), math.MaxInt64, math.MinInt64} {
+		if got := Duration(d); got != "-" {
+			t.Errorf("Duration(%v) = %q, want -", d, got)
+		}
+		if got := ShortDuration(d); got != "-" {
+			t.Errorf("ShortDuration(%v) = %q, want -", d, got)
+		}
+	}
+	// The longest lengths that are real still read as lengths.
+	if got := Duration(math.MaxInt64 - 1); got != "106751d23h" {
+		t.Errorf("Duration(MaxInt64-1) = %q", got)
+	}
+}
+
+func BenchmarkDuration(b *testing.B) {
+	ds := []time.Duration{45 * time.Second, 12*time.Minute + 5*time.Second, time.Hour + 2*time.Minute, 76 * time.Hour}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range ds {
+			_ = Duration(d)
 		}
 	}
 }
@@ -115,5 +146,13 @@ func TestSparkline(t *testing.T) {
 	}
 	if Sparkline(nil, 0) != "" || Width(Sparkline(nil, 3)) != 3 {
 		t.Error("empty sparklines should be blank at their width")
+	}
+}
+
+func TestNounAgreesWithTheCount(t *testing.T) {
+	for n, want := range map[int]string{0: "0 pipelines", 1: "1 pipeline", 2: "2 pipelines"} {
+		if got := Noun(n, "pipelines"); got != want {
+			t.Errorf("Noun(%d) = %q, want %q", n, got, want)
+		}
 	}
 }

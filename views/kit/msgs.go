@@ -54,8 +54,18 @@ type ConfirmMsg struct {
 // ":project NAME" does ("" clears the scope).
 type ScopeRequestMsg struct{ Project string }
 
-// NavigateMsg asks the shell to show another pane.
-type NavigateMsg struct{ Pane PaneID }
+// NavigateMsg asks the shell to show another pane and, with Arg, to open
+// something there: a training job's name, a pipeline execution's ARN, a
+// model package's ARN. The shell hands the message on to that pane.
+type NavigateMsg struct {
+	Pane PaneID
+	Arg  string
+	// View asks for one view of Arg ("" for the pane's detail): ViewLogs.
+	View string
+}
+
+// ViewLogs asks the Training jobs pane for a job's logs.
+const ViewLogs = "logs"
 
 // Level is a notification's severity.
 type Level int

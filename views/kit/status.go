@@ -2,6 +2,7 @@ package kit
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/agdash/agdash/themes"
 )
@@ -34,7 +35,38 @@ var statusFamilies = map[string]themes.Family{
 }
 
 // StatusFamily is the look an AWS status gets. Unknown spellings are neutral.
+// It is called for every status cell each frame, so it lower-cases ASCII
+// into a buffer on the stack and allocates nothing (a map lookup by
+// string(bytes) does not copy); other text takes strings.ToLower.
 func StatusFamily(status string) themes.Family {
+	var buf [longestStatus]byte
+	if len(status) > len(buf) {
+		return statusFamilyUnicode(status)
+	}
+	b := buf[:len(status)]
+	for i := 0; i < len(status); i++ {
+		c := status[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return statusFamilyUnicode(status)
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	if f, ok := statusFamilies[string(b)]; ok {
+		return f
+	}
+	return themes.FamilyNeutral
+}
+
+// longestStatus is room for the longest spelling in statusFamilies; a
+// longer ASCII status cannot be one of them.
+const longestStatus = 32
+
+// statusFamilyUnicode looks up a status that is not plain ASCII (or is
+// too long to be one of ours), lower-cased as Unicode does it.
+func statusFamilyUnicode(status string) themes.Family {
 	if f, ok := statusFamilies[strings.ToLower(status)]; ok {
 		return f
 	}

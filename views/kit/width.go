@@ -77,7 +77,7 @@ func Truncate(s string, w int) string {
 		return s
 	}
 	if strings.IndexByte(s, 0x1b) >= 0 {
-		return ansi.Truncate(s, w, Ellipsis)
+		return cutStyled(s, w, Ellipsis)
 	}
 	room := w - 1 // for the ellipsis
 	used, end := 0, 0
@@ -130,11 +130,24 @@ func FitLines(block string, w, h int) string {
 		}
 		lw := Width(line)
 		if lw > w {
-			line = ansi.Truncate(line, w, "")
+			line = cutStyled(line, w, "")
 			lw = Width(line)
 		}
 		b.WriteString(line)
 		b.WriteString(strings.Repeat(" ", max(0, w-lw)))
 	}
 	return b.String()
+}
+
+// cutStyled cuts text that may hold escape sequences to at most w cells
+// as Width counts them. x/ansi counts a spacing combining mark (Tamil's
+// vowel signs) as no cell, so where the two disagree the cut is made
+// shorter until the text fits: a line of Tamil never spills past w.
+func cutStyled(s string, w int, tail string) string {
+	for n := w; n > 0; n-- {
+		if out := ansi.Truncate(s, n, tail); Width(out) <= w {
+			return out
+		}
+	}
+	return ""
 }

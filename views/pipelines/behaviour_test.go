@@ -27,7 +27,7 @@ func TestListShowsTheRunSummaryAndFollowsScope(t *testing.T) {
 	h.ctx.Scope = "hdb-resale-valuation"
 	h.send(kit.ScopeMsg{Project: h.ctx.Scope})
 	out := h.view()
-	if strings.Contains(out, "hdb-flat-demand") || !strings.Contains(out, "hdb-resale-valuation") || h.p.Info() != "1 pipelines" {
+	if strings.Contains(out, "hdb-flat-demand") || !strings.Contains(out, "hdb-resale-valuation") || h.p.Info() != "1 pipeline" {
 		t.Errorf("scoped to hdb-resale-valuation (%s):\n%s", h.p.Info(), out)
 	}
 }

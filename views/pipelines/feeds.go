@@ -1,10 +1,6 @@
 package pipelines
 
 import (
-	"strings"
-
-	"github.com/charmbracelet/x/ansi"
-
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/agdash/agdash/backend"
@@ -93,16 +89,6 @@ func (p *Pane) receiveExecution(data backend.ExecutionData) tea.Cmd {
 
 // placeholder says why a view has no data yet: loading, or the error.
 func (p *Pane) placeholder(s backend.FeedState, what string) string {
-	st := p.ctx.Styles
-	wrap := func(text string) string {
-		return " " + strings.ReplaceAll(ansi.Wrap(text, max(10, p.width-2), " "), "\n", "\n ")
-	}
-	switch {
-	case s.AccessDenied:
-		return st.StatusError.Render(" AWS denied access to the "+what+":") + "\n" + wrap(kit.Sanitize(s.Err))
-	case s.Err != "":
-		return st.StatusError.Render(" Could not load the "+what+":") + "\n" + wrap(kit.Sanitize(s.Err)) +
-			"\n\n " + st.Muted.Render("agdash keeps retrying; ctrl+r retries now.")
-	}
-	return " " + st.Muted.Render("Loading the "+what+"…")
+	return kit.Awaiting{Denied: "AWS denied access to the " + what + ":", Failed: "Could not load the " + what + ":",
+		Loading: "Loading the " + what + "…"}.View(p.ctx.Styles, s, p.width)
 }

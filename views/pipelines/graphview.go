@@ -50,13 +50,6 @@ func (p *Pane) graphBroken() bool {
 	return p.exec != nil && (p.exec.GraphErr != "" || p.g.buildErr != "")
 }
 
-func (p *Pane) steps() map[string]domain.PipelineStep {
-	if p.exec == nil {
-		return nil
-	}
-	return p.exec.Steps
-}
-
 // follow moves the window so the selected step is in it.
 func (p *Pane) follow() {
 	if p.g.layout == nil {
@@ -178,7 +171,7 @@ func (p *Pane) executionHeader(width int) string {
 	status := kit.Sanitize(e.Status)
 	var parts []string
 	if e.Terminal() {
-		parts = append(parts, "started "+kit.Timestamp(e.StartedAt, now)+" ("+kit.Age(e.StartedAt, now)+")",
+		parts = append(parts, "started "+kit.When(e.StartedAt, now),
 			"took "+kit.Duration(e.Duration(now)))
 	} else {
 		parts = append(parts, "started "+kit.Timestamp(e.StartedAt, now), "running "+kit.Duration(e.Duration(now)))

@@ -18,11 +18,8 @@ import (
 
 type graphViewport = graph.Viewport
 
-// sizes are the pane areas the shell gives at 80x24 and 120x40.
-var sizes = []struct {
-	name string
-	w, h int
-}{{"80x24", 80, 19}, {"120x40", 120, 35}}
+// sizes are the pane areas goldens are drawn at.
+var sizes = kittest.PaneSizes()
 
 // harness drives a pane with messages, as the shell would.
 type harness struct {
@@ -87,25 +84,11 @@ func (h *harness) run(cmd tea.Cmd) []tea.Msg {
 	return []tea.Msg{msg}
 }
 
-// keyMsg spells a key as tea.KeyMsg.String() does.
-func keyMsg(k string) tea.KeyMsg {
-	types := map[string]tea.KeyType{
-		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft,
-		"right": tea.KeyRight, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab, "ctrl+s": tea.KeyCtrlS,
-		"ctrl+u": tea.KeyCtrlU, "backspace": tea.KeyBackspace, "shift+left": tea.KeyShiftLeft,
-		"shift+right": tea.KeyShiftRight, "shift+up": tea.KeyShiftUp, "shift+down": tea.KeyShiftDown,
-	}
-	if t, ok := types[k]; ok {
-		return tea.KeyMsg{Type: t}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
-}
-
 // press sends keys one by one and returns every message they led to.
 func (h *harness) press(keys ...string) []tea.Msg {
 	var out []tea.Msg
 	for _, k := range keys {
-		out = append(out, h.send(keyMsg(k))...)
+		out = append(out, h.send(kittest.Key(k))...)
 	}
 	return out
 }
@@ -124,15 +107,7 @@ func (h *harness) view() string { return h.p.View(h.w, h.h) }
 func (h *harness) screen() string {
 	h.t.Helper()
 	out := h.view()
-	lines := strings.Split(out, "\n")
-	if len(lines) != h.h {
-		h.t.Fatalf("%d lines, want %d", len(lines), h.h)
-	}
-	for i, l := range lines {
-		if kit.Width(l) != h.w {
-			h.t.Fatalf("line %d is %d wide, want %d: %q", i, kit.Width(l), h.w, l)
-		}
-	}
+	kittest.RequireBlock(h.t, out, h.w, h.h)
 	return strings.Join(h.p.Crumbs(), " > ") + " | " + h.p.Info() + "\n" + out
 }
 

@@ -82,10 +82,7 @@ func (p *Pane) bindKeys() {
 	)
 	p.brokenKeys.Merge(p.stepTable.Keys())
 
-	for _, k := range p.allKeys() {
-		k.Apply(p.ctx.KeyOverrides)
-		k.Restrict(p.ctx.Identity)
-	}
+	p.ctx.ReadyKeys(p.allKeys()...)
 }
 
 func (p *Pane) allKeys() []*kit.KeyMap {

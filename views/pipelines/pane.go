@@ -124,9 +124,7 @@ func (p *Pane) Update(msg tea.Msg) (kit.Pane, tea.Cmd) {
 	case kit.ThemeMsg:
 		p.refreshDetail()
 	case kit.IdentityMsg:
-		for _, k := range p.allKeys() {
-			k.Restrict(msg.Identity)
-		}
+		kit.RestrictKeys(msg.Identity, p.allKeys()...)
 	case kit.NavigateMsg:
 		return p, p.arrive(msg)
 	case kit.ActionDoneMsg:
@@ -286,9 +284,9 @@ func (p *Pane) Info() string {
 		return ""
 	}
 	count := func(shown, total int, noun, sort string) string {
-		info := fmt.Sprintf("%d %s", total, noun)
+		info := kit.Noun(total, noun)
 		if shown != total {
-			info = fmt.Sprintf("%d of %d %s", shown, total, noun)
+			info = fmt.Sprintf("%d of %s", shown, kit.Noun(total, noun))
 		}
 		if sort != "" {
 			info += " · sort " + sort

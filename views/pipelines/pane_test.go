@@ -60,13 +60,13 @@ var states = []struct {
 func TestPaneGolden(t *testing.T) {
 	for _, sz := range sizes {
 		for _, s := range states {
-			bubble(t, s.name+"_"+sz.name, func(t *testing.T) {
-				h := newHarness(t, sz.w, sz.h, kittest.Scientist())
+			bubble(t, s.name+"_"+sz.Name, func(t *testing.T) {
+				h := newHarness(t, sz.W, sz.H, kittest.Scientist())
 				s.drive(h)
 				out := h.screen()
 				if h.confirmed != nil {
 					out += "\n--- the shell's confirmation dialog ---\n" +
-						dialog.ForAction(h.confirmed, h.ctx.Identity).View(h.ctx.Styles, sz.w)
+						dialog.ForAction(h.confirmed, h.ctx.Identity).View(h.ctx.Styles, sz.W)
 				}
 				golden.RequireEqual(t, []byte(out))
 			})

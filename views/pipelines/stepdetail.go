@@ -16,41 +16,14 @@ import (
 	"github.com/agdash/agdash/views/pipelines/graph"
 )
 
-// page builds a detail view's text, line by line, at a fixed width.
-type page struct {
-	b     strings.Builder
-	st    *themes.Styles
-	width int
-}
+// page is a detail's text; text wraps at spaces, hyphens and slashes.
+type page struct{ kit.Page }
 
-func (p *page) line(parts ...string) {
-	if p.b.Len() > 0 {
-		p.b.WriteByte('\n')
-	}
-	p.b.WriteByte(' ')
-	for _, s := range parts {
-		p.b.WriteString(s)
-	}
-}
+func (p *page) wrapped(indent, text string, look themes.Span) { p.Wrapped(indent, look, text, " -/") }
 
-func (p *page) section(title string) {
-	p.line()
-	p.line(p.st.HelpSection.Render(title))
-}
-
-// wrapped writes sanitised text wrapped at the page width after indent.
-func (p *page) wrapped(indent, text string, style themes.Span) {
-	w := max(10, p.width-2-kit.Width(indent))
-	for _, l := range strings.Split(ansi.Wrap(kit.Sanitize(text), w, " -/"), "\n") {
-		p.line(indent, style.Render(l))
-	}
-}
+func (p *page) row(label, value string) { p.Row(label, labelWidth, value) }
 
 const labelWidth = 10
-
-func (p *page) row(label, value string) {
-	p.line("  ", p.st.Muted.Render(kit.Fit(label, labelWidth, kit.AlignLeft)), "  ", value)
-}
 
 // refreshDetail rebuilds the step detail from the latest data.
 func (p *Pane) refreshDetail() {
@@ -62,11 +35,11 @@ func (p *Pane) refreshDetail() {
 
 // stepDetail is everything known of one step of an execution.
 func stepDetail(data backend.ExecutionData, name string, st *themes.Styles, now time.Time, width int) string {
-	p := &page{st: st, width: width}
+	p := &page{kit.Page{St: st, Width: width}}
 	s, ok := data.Steps[name]
 	if !ok {
-		p.line(st.Muted.Render("The step " + kit.Sanitize(name) + " is not in this execution. esc goes back."))
-		return p.b.String()
+		p.Line(st.Muted.Render("The step " + kit.Sanitize(name) + " is not in this execution. esc goes back."))
+		return p.String()
 	}
 	var def domain.StepDefinition
 	for _, d := range data.Definition.Steps {
@@ -75,7 +48,7 @@ func stepDetail(data backend.ExecutionData, name string, st *themes.Styles, now 
 		}
 	}
 	fam := st.Status(kit.StatusFamily(s.Status))
-	p.line(st.Bold.Render(kit.Sanitize(s.Name)), "  ", fam.Render(graph.Symbol(s.Status)+" "+graph.StatusText(s.Status)))
+	p.Line(st.Bold.Render(kit.Sanitize(s.Name)), "  ", fam.Render(graph.Symbol(s.Status)+" "+graph.StatusText(s.Status)))
 	typ := s.Type
 	if typ == "" {
 		typ = def.Type
@@ -83,11 +56,13 @@ func stepDetail(data backend.ExecutionData, name string, st *themes.Styles, now 
 	p.wrapped("", kit.Sanitize(orDash(typ))+" step of "+kit.Sanitize(data.Execution.PipelineName)+", execution "+
 		kit.Sanitize(executionName(data.Execution)), st.Muted)
 
-	p.line()
+	p.Line()
 	p.row("status", fam.Render(graph.StatusText(s.Status)))
 	p.row("started", when(s.StartedAt, now))
 	p.row("ended", when(s.EndedAt, now))
 	switch d := graph.Elapsed(s, now); {
+	case s.StartedAt.IsZero():
+		p.row("duration", "-")
 	case graph.Running(s.Status):
 		p.row("duration", kit.Duration(d)+" so far")
 	case !s.StartedAt.IsZero() && !s.EndedAt.IsZero():
@@ -102,31 +77,31 @@ func stepDetail(data backend.ExecutionData, name string, st *themes.Styles, now 
 	p.row("attempts", attempts)
 
 	if s.FailureReason != "" {
-		p.section("Failure reason")
+		p.Section("Failure reason")
 		p.wrapped("  ", s.FailureReason, st.Status(themes.FamilyFailed))
 	}
 	if typ == "Condition" {
-		p.section("Condition")
+		p.Section("Condition")
 		p.wrapped("  ", conditionText(s, def), st.Text)
 	}
 	if s.TrainingJobARN != "" {
-		p.section("Training job")
+		p.Section("Training job")
 		p.wrapped("  ", lastPart(s.TrainingJobARN, "training-job/"), st.Text)
-		p.line("  ", st.Muted.Render("t its detail · L its logs, in the Training jobs pane"))
+		p.Line("  ", st.Muted.Render("t its detail · L its logs, in the Training jobs pane"))
 	}
 	if s.ProcessingJobARN != "" {
-		p.section("Processing job")
+		p.Section("Processing job")
 		p.wrapped("  ", lastPart(s.ProcessingJobARN, "processing-job/"), st.Text)
 	}
 	if s.ModelPackageARN != "" {
-		p.section("Model package registered")
+		p.Section("Model package registered")
 		p.wrapped("  ", modelPackageLabel(s.ModelPackageARN), st.Text)
 		p.wrapped("  ", s.ModelPackageARN, st.Muted)
-		p.line("  ", st.Muted.Render("m opens it in the Registry pane"))
+		p.Line("  ", st.Muted.Render("m opens it in the Registry pane"))
 	}
 	before, after := neighbours(data.Definition, name)
 	if len(before)+len(after) > 0 {
-		p.section("In the graph")
+		p.Section("In the graph")
 		if len(before) > 0 {
 			p.row("waits for", kit.Sanitize(strings.Join(before, ", ")))
 		}
@@ -135,7 +110,7 @@ func stepDetail(data backend.ExecutionData, name string, st *themes.Styles, now 
 		}
 	}
 	if def.Arguments != "" {
-		p.section("Arguments")
+		p.Section("Arguments")
 		var pretty bytes.Buffer
 		text := def.Arguments
 		if json.Indent(&pretty, []byte(def.Arguments), "", "  ") == nil {
@@ -143,11 +118,11 @@ func stepDetail(data backend.ExecutionData, name string, st *themes.Styles, now 
 		}
 		for _, l := range strings.Split(kit.SanitizeLines(text), "\n") {
 			for _, w := range strings.Split(ansi.Hardwrap(l, max(10, width-4), true), "\n") {
-				p.line("  ", st.Muted.Render(w))
+				p.Line("  ", st.Muted.Render(w))
 			}
 		}
 	}
-	return p.b.String()
+	return p.String()
 }
 
 func when(t, now time.Time) string {

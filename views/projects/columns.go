@@ -15,9 +15,16 @@ import (
 )
 
 // projectColumns are the list's columns. scope reports the project the
-// shell is scoped to, for the marker column.
-func projectColumns(scope func() string) []table.Column[domain.Project] {
-	num := func(n int) string { return strconv.Itoa(n) }
+// shell is scoped to, for the marker column; loading reports that members
+// and usage are not read yet, when their columns show "…" rather than a
+// false 0.
+func projectColumns(scope func() string, loading func() bool) []table.Column[domain.Project] {
+	num := func(n int) string {
+		if loading() {
+			return "…"
+		}
+		return strconv.Itoa(n)
+	}
 	return []table.Column[domain.Project]{
 		{Title: "", Width: 1, Text: func(p domain.Project) string {
 			if p.Name == scope() {
@@ -40,7 +47,12 @@ func projectColumns(scope func() string) []table.Column[domain.Project] {
 			Compare: func(a, b domain.Project) int { return cmp.Compare(a.Usage.Endpoints, b.Usage.Endpoints) }},
 		{Title: "PIPES", Width: 5, Align: kit.AlignRight, Drop: 1, Text: func(p domain.Project) string { return num(p.Usage.Pipelines) },
 			Compare: func(a, b domain.Project) int { return cmp.Compare(a.Usage.Pipelines, b.Usage.Pipelines) }},
-		{Title: "INST-H", Width: 6, Align: kit.AlignRight, Text: func(p domain.Project) string { return hours(p.Usage.InstanceHoursMonth) },
+		{Title: "INST-H", Width: 6, Align: kit.AlignRight, Text: func(p domain.Project) string {
+			if loading() {
+				return "…"
+			}
+			return hours(p.Usage.InstanceHoursMonth)
+		},
 			Compare: func(a, b domain.Project) int {
 				return cmp.Compare(a.Usage.InstanceHoursMonth, b.Usage.InstanceHoursMonth)
 			}},

@@ -7,143 +7,126 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/agdash/agdash/backend"
 	"github.com/agdash/agdash/backend/domain"
 	"github.com/agdash/agdash/themes"
 	"github.com/agdash/agdash/views/kit"
 )
 
-// page builds a detail view's text, line by line, at a fixed width.
-type page struct {
-	b     strings.Builder
-	st    *themes.Styles
-	width int
-}
+// page is a detail's text; prose wraps at spaces and hyphens.
+type page struct{ kit.Page }
 
-// line writes one line with the pane's one-cell left margin.
-func (p *page) line(parts ...string) {
-	if p.b.Len() > 0 {
-		p.b.WriteByte('\n')
-	}
-	p.b.WriteByte(' ')
-	for _, s := range parts {
-		p.b.WriteString(s)
-	}
-}
-
-func (p *page) section(title string) {
-	p.line()
-	p.line(p.st.HelpSection.Render(title))
-}
-
-// wrapped writes sanitised text wrapped at the page width after a first
-// line's indent (such as "  ! "), later lines hanging under the text.
-func (p *page) wrapped(indent, text string) {
-	w := max(10, p.width-2-kit.Width(indent))
-	hang := strings.Repeat(" ", kit.Width(indent)) // continuation lines line up under the text
-	for i, l := range strings.Split(ansi.Wrap(kit.Sanitize(text), w, " -"), "\n") {
-		if i == 0 {
-			p.line(indent, l)
-		} else {
-			p.line(hang, l)
-		}
-	}
-}
-
-// row writes "  label  value" with the label padded to a column.
-func (p *page) row(label string, labelWidth int, value string) {
-	p.line("  ", p.st.Muted.Render(kit.Fit(label, labelWidth, kit.AlignLeft)), "  ", value)
-}
+func (p *page) wrapped(indent, text string) { p.Wrapped(indent, themes.Span{}, text, " -") }
 
 // projectDetail is everything the Projects pane knows of one project.
 func projectDetail(pr domain.Project, data backend.ProjectsData, st *themes.Styles, now time.Time, width int) string {
-	p := &page{st: st, width: width}
+	p := &page{kit.Page{St: st, Width: width}}
 	name := kit.Sanitize(pr.Name)
 	status := kit.Sanitize(pr.Status)
-	p.line(st.Bold.Render(name), "  ", st.Status(kit.StatusFamily(status)).Render(status))
+	p.Line(st.Bold.Render(name), "  ", st.Status(kit.StatusFamily(status)).Render(status))
 	if pr.Description != "" {
 		p.wrapped("", pr.Description)
 	}
 	meta := "Template " + kit.Sanitize(orDash(pr.Template)) + " · id " + kit.Sanitize(orDash(pr.ID))
 	if !pr.CreatedAt.IsZero() {
-		meta += " · created " + kit.Timestamp(pr.CreatedAt, now) + " (" + kit.Age(pr.CreatedAt, now) + ")"
+		meta += " · created " + kit.When(pr.CreatedAt, now)
 	}
 	if pr.CreatedBy != "" {
 		meta += " by " + kit.Sanitize(pr.CreatedBy)
 	}
 	p.wrapped("", meta)
 
-	p.section(fmt.Sprintf("Members (%d)", len(pr.Members)))
-	if len(pr.Members) == 0 {
-		p.line("  ", st.Muted.Render("No user profile names this project in its ag:projects tag."))
-	}
-	members := append([]domain.User(nil), pr.Members...)
-	sort.Slice(members, func(i, j int) bool { return members[i].Name < members[j].Name })
+	// Early in the first poll members, usage and findings are unknown:
+	// say so rather than show none.
 	nameW := 8
-	for _, u := range members {
-		nameW = max(nameW, min(28, kit.Width(kit.Sanitize(u.Name))))
-	}
-	for _, u := range members {
-		role := u.Role.Label()
-		if u.Role == domain.RoleUnknown {
-			role = st.Status(themes.FamilyWarning).Render("no ag:role tag")
-		}
-		p.line("  ", kit.Fit(kit.Sanitize(u.Name), nameW, kit.AlignLeft), "  ", role)
+	if data.Loading {
+		p.Section("Members")
+		p.Line("  ", st.Muted.Render("Reading the user profiles' tags…"))
+	} else {
+		nameW = members(p, pr)
 	}
 
-	p.section("Instance-type limits")
+	p.Section("Instance-type limits")
 	limit := func(types []string) string {
 		if len(types) == 0 {
 			return st.Muted.Render("no limit set")
 		}
 		return kit.Sanitize(strings.Join(types, ", "))
 	}
-	p.row("training", 9, limit(pr.Limits.Training))
-	p.row("endpoints", 9, limit(pr.Limits.Endpoint))
-	p.row("notebooks", 9, limit(pr.Limits.Notebook))
+	p.Row("training", 9, limit(pr.Limits.Training))
+	p.Row("endpoints", 9, limit(pr.Limits.Endpoint))
+	p.Row("notebooks", 9, limit(pr.Limits.Notebook))
 
-	p.section("S3 access")
+	p.Section("S3 access")
 	if len(pr.S3Access) == 0 {
-		p.line("  ", st.Muted.Render("none granted (no ag:s3-access tag)"))
+		p.Line("  ", st.Muted.Render("none granted (no ag:s3-access tag)"))
 	}
 	for _, s := range pr.S3Access {
 		p.wrapped("  ", s)
 	}
 
-	p.section("Running now")
+	if data.Loading {
+		p.Section("Running now")
+		p.Line("  ", st.Muted.Render("Counting the running resources and checking them against the limits…"))
+		return p.String()
+	}
+
+	p.Section("Running now")
 	u := pr.Usage
-	p.line("  ", plural(u.RunningJobs, "training job"), " · ", plural(u.Endpoints, "endpoint"), " · ",
+	p.Line("  ", plural(u.RunningJobs, "training job"), " · ", plural(u.Endpoints, "endpoint"), " · ",
 		plural(u.Pipelines, "pipeline"), " · ", plural(u.RunningApps, "Studio app"))
-	p.line("  ", strconv.FormatFloat(u.InstanceHoursMonth, 'f', 1, 64), " training instance-hours this month")
+	p.Line("  ", strconv.FormatFloat(u.InstanceHoursMonth, 'f', 1, 64), " training instance-hours this month")
 	if apps := memberApps(pr, data.Apps); len(apps) > 0 {
-		p.line("  ", st.Muted.Render("Studio apps of members:"))
+		p.Line("  ", st.Muted.Render("Studio apps of members:"))
 		for _, a := range apps {
-			p.line("    ", kit.Fit(kit.Sanitize(a.UserProfile), nameW, kit.AlignLeft), "  ",
+			p.Line("    ", kit.Fit(kit.Sanitize(a.UserProfile), nameW, kit.AlignLeft), "  ",
 				kit.Fit(kit.Sanitize(a.AppType), 16, kit.AlignLeft), "  ",
 				kit.Fit(kit.Sanitize(a.InstanceType), 14, kit.AlignLeft), "  ",
 				st.Status(kit.StatusFamily(a.Status)).Render(kit.Sanitize(a.Status)), "  ",
-				st.Muted.Render("since "+kit.Age(a.CreatedAt, now)))
+				st.Muted.Render(since(a.CreatedAt, now)))
 		}
 	}
 
 	findings := projectFindings(pr.Name, data.Findings)
-	p.section(fmt.Sprintf("Governance findings (%d)", len(findings)))
+	p.Section(fmt.Sprintf("Governance findings (%d)", len(findings)))
 	if len(findings) == 0 {
-		p.line("  ", st.Status(themes.FamilySucceeded).Render("none: every running resource is within the project's limits"))
+		p.Line("  ", st.Status(themes.FamilySucceeded).Render("none: every running resource is within the project's limits"))
 	}
 	for _, f := range findings {
 		p.wrapped("  ! ", findingText(f))
 	}
-	return p.b.String()
+	return p.String()
+}
+
+// members writes the project's members with their roles, and returns the
+// width of the name column.
+func members(p *page, pr domain.Project) int {
+	st := p.St
+	p.Section(fmt.Sprintf("Members (%d)", len(pr.Members)))
+	if len(pr.Members) == 0 {
+		p.Line("  ", st.Muted.Render("No user profile names this project in its ag:projects tag."))
+	}
+	sorted := append([]domain.User(nil), pr.Members...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
+	nameW := 8
+	for _, u := range sorted {
+		nameW = max(nameW, min(28, kit.Width(kit.Sanitize(u.Name))))
+	}
+	for _, u := range sorted {
+		role := u.Role.Label()
+		if u.Role == domain.RoleUnknown {
+			role = st.Status(themes.FamilyWarning).Render("no ag:role tag")
+		}
+		p.Line("  ", kit.Fit(kit.Sanitize(u.Name), nameW, kit.AlignLeft), "  ", role)
+	}
+	return nameW
 }
 
 // domainDetail is a Studio domain with its users and their apps.
 func domainDetail(d domainRow, data backend.ProjectsData, st *themes.Styles, now time.Time, width int) string {
-	p := &page{st: st, width: width}
+	p := &page{kit.Page{St: st, Width: width}}
 	status := kit.Sanitize(d.Status)
-	p.line(st.Bold.Render(kit.Sanitize(d.Name)), "  ", st.Status(kit.StatusFamily(status)).Render(status))
+	p.Line(st.Bold.Render(kit.Sanitize(d.Name)), "  ", st.Status(kit.StatusFamily(status)).Render(status))
 	meta := "Domain " + kit.Sanitize(d.ID) + " · home EFS " + kit.Sanitize(orDash(d.HomeEFSID))
 	if !d.CreatedAt.IsZero() {
 		meta += " · created " + kit.Timestamp(d.CreatedAt, now)
@@ -156,7 +139,7 @@ func domainDetail(d domainRow, data backend.ProjectsData, st *themes.Styles, now
 		}
 	}
 	sort.Slice(users, func(i, j int) bool { return users[i].Name < users[j].Name })
-	p.section(fmt.Sprintf("Users (%d)", len(users)))
+	p.Section(fmt.Sprintf("Users (%d)", len(users)))
 	for _, u := range users {
 		role := u.Role.Label()
 		if u.Role == domain.RoleUnknown {
@@ -166,7 +149,10 @@ func domainDetail(d domainRow, data backend.ProjectsData, st *themes.Styles, now
 		if projects == "" {
 			projects = st.Muted.Render("no project")
 		}
-		p.line("  ", kit.Fit(kit.Sanitize(u.Name), 14, kit.AlignLeft), "  ", kit.Fit(role, 15, kit.AlignLeft), "  ", projects)
+		if data.Loading { // the profiles' tags are not read yet
+			role, projects = st.Muted.Render("…"), st.Muted.Render("…")
+		}
+		p.Line("  ", kit.Fit(kit.Sanitize(u.Name), 14, kit.AlignLeft), "  ", kit.Fit(role, 15, kit.AlignLeft), "  ", projects)
 	}
 	var running []domain.StudioApp
 	for _, a := range data.Apps {
@@ -174,12 +160,12 @@ func domainDetail(d domainRow, data backend.ProjectsData, st *themes.Styles, now
 			running = append(running, a)
 		}
 	}
-	p.section(fmt.Sprintf("Running Studio apps (%d)", len(running)))
+	p.Section(fmt.Sprintf("Running Studio apps (%d)", len(running)))
 	for _, a := range running {
-		p.line("  ", kit.Fit(kit.Sanitize(a.UserProfile), 14, kit.AlignLeft), "  ", kit.Fit(kit.Sanitize(a.AppType), 16, kit.AlignLeft), "  ",
-			kit.Sanitize(a.InstanceType), "  ", st.Muted.Render("since "+kit.Age(a.CreatedAt, now)))
+		p.Line("  ", kit.Fit(kit.Sanitize(a.UserProfile), 14, kit.AlignLeft), "  ", kit.Fit(kit.Sanitize(a.AppType), 16, kit.AlignLeft), "  ",
+			kit.Sanitize(a.InstanceType), "  ", st.Muted.Render(since(a.CreatedAt, now)))
 	}
-	return p.b.String()
+	return p.String()
 }
 
 // memberApps are the running Studio apps of the project's members.
@@ -229,6 +215,15 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// since is how long an app has been up: "since 3h ago"; "" when AWS has
+// not said when it started.
+func since(t, now time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return "since " + kit.Age(t, now)
 }
 
 func orDash(s string) string {

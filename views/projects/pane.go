@@ -2,9 +2,6 @@ package projects
 
 import (
 	"fmt"
-	"strings"
-
-	"github.com/charmbracelet/x/ansi"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -47,7 +44,7 @@ func (p *Pane) Title() string  { return "Projects" }
 
 func (p *Pane) Init(ctx *kit.Context) tea.Cmd {
 	p.ctx = ctx
-	p.projects = table.New(ctx.Ctx, kit.PaneProjects, "projects", projectColumns(func() string { return p.ctx.Scope }),
+	p.projects = table.New(ctx.Ctx, kit.PaneProjects, "projects", projectColumns(func() string { return p.ctx.Scope }, p.loading),
 		table.WithKey(func(pr domain.Project) string { return pr.Name }),
 		table.WithEmpty[domain.Project]("No SageMaker projects in this region. Projects are made from MLOps templates in SageMaker Studio."))
 	p.domains = table.New(ctx.Ctx, kit.PaneProjects, "domains", domainColumns(),
@@ -55,10 +52,7 @@ func (p *Pane) Init(ctx *kit.Context) tea.Cmd {
 		table.WithEmpty[domainRow]("No SageMaker Studio domains in this region."))
 	p.detail = scroll.New("Detail")
 	p.keys[0], p.keys[1], p.keys[2] = p.bindings()
-	for _, k := range p.keys {
-		k.Apply(ctx.KeyOverrides)
-		k.Restrict(ctx.Identity)
-	}
+	ctx.ReadyKeys(p.keys[:]...)
 	p.resize(ctx.Width, ctx.Height)
 	return nil
 }
@@ -77,9 +71,7 @@ func (p *Pane) Update(msg tea.Msg) (kit.Pane, tea.Cmd) {
 	case kit.ScopeMsg, kit.ThemeMsg:
 		p.refreshDetail()
 	case kit.IdentityMsg:
-		for _, k := range p.keys {
-			k.Restrict(msg.Identity)
-		}
+		kit.RestrictKeys(msg.Identity, p.keys[:]...)
 	case tea.KeyMsg:
 		cmd, _ := p.keymap().Handle(msg)
 		return p, cmd
@@ -182,19 +174,8 @@ func (p *Pane) View(width, height int) string {
 
 // placeholder says why there is no list yet: loading, or the error.
 func (p *Pane) placeholder() string {
-	st := p.ctx.Styles
-	s := p.state
-	wrap := func(text string) string {
-		return " " + strings.ReplaceAll(ansi.Wrap(text, max(10, p.width-2), " "), "\n", "\n ")
-	}
-	switch {
-	case s.AccessDenied:
-		return st.StatusError.Render(" AWS denied access to the projects:") + "\n" + wrap(kit.Sanitize(s.Err))
-	case s.Err != "":
-		return st.StatusError.Render(" Could not load projects:") + "\n" + wrap(kit.Sanitize(s.Err)) +
-			"\n\n " + st.Muted.Render("agdash keeps retrying; ctrl+r retries now.")
-	}
-	return " " + st.Muted.Render("Loading projects and Studio domains…")
+	return kit.Awaiting{Denied: "AWS denied access to the projects:", Failed: "Could not load projects:",
+		Loading: "Loading projects and Studio domains…"}.View(p.ctx.Styles, p.state, p.width)
 }
 
 func (p *Pane) Keys() []kit.Binding {
@@ -253,8 +234,15 @@ func (p *Pane) Info() string {
 	if sort != "" {
 		info += " · sort " + sort
 	}
+	if p.loading() && !p.showDomains {
+		info += " · reading members and usage…"
+	}
 	return info
 }
+
+// loading reports that the projects are listed but their members, usage
+// and findings are not read yet (the first poll's early delivery).
+func (p *Pane) loading() bool { return p.data != nil && p.data.Loading }
 
 func (p *Pane) Capturing() bool { return false }
 

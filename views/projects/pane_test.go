@@ -16,11 +16,8 @@ import (
 	"github.com/agdash/agdash/views/kit/kittest"
 )
 
-// sizes are the pane areas the shell gives at 80x24 and 120x40.
-var sizes = []struct {
-	name string
-	w, h int
-}{{"80x24", 80, 19}, {"120x40", 120, 35}}
+// sizes are the pane areas goldens are drawn at.
+var sizes = kittest.PaneSizes()
 
 func newPane(t *testing.T, w, h int) (*Pane, *kit.Context) {
 	t.Helper()
@@ -85,6 +82,11 @@ var states = []struct {
 		deliver(p, kittest.Projects(), fresh())
 		press(p, "enter")
 	}},
+	{"early", func(p *Pane, ctx *kit.Context) { deliver(p, earlyProjects(), fresh()) }},
+	{"early_detail", func(p *Pane, ctx *kit.Context) {
+		deliver(p, earlyProjects(), fresh())
+		press(p, "enter")
+	}},
 	{"domains", func(p *Pane, ctx *kit.Context) {
 		deliver(p, kittest.Projects(), fresh())
 		press(p, "d")
@@ -98,19 +100,11 @@ var states = []struct {
 func TestPaneGolden(t *testing.T) {
 	for _, sz := range sizes {
 		for _, s := range states {
-			t.Run(s.name+"_"+sz.name, func(t *testing.T) {
-				p, ctx := newPane(t, sz.w, sz.h)
+			t.Run(s.name+"_"+sz.Name, func(t *testing.T) {
+				p, ctx := newPane(t, sz.W, sz.H)
 				s.drive(p, ctx)
-				out := p.View(sz.w, sz.h)
-				lines := strings.Split(out, "\n")
-				if len(lines) != sz.h {
-					t.Fatalf("%d lines, want %d", len(lines), sz.h)
-				}
-				for i, l := range lines {
-					if kit.Width(l) != sz.w {
-						t.Fatalf("line %d is %d wide, want %d: %q", i, kit.Width(l), sz.w, l)
-					}
-				}
+				out := p.View(sz.W, sz.H)
+				kittest.RequireBlock(t, out, sz.W, sz.H)
 				head := strings.Join(p.Crumbs(), " > ") + " | " + p.Info() + "\n"
 				golden.RequireEqual(t, []byte(head+out))
 			})

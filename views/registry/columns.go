@@ -176,7 +176,7 @@ func approvalWord(s string) string {
 	case "":
 		return "-"
 	}
-	return s
+	return kit.Sanitize(s)
 }
 
 func approvalLook(s string, st *themes.Styles) themes.Span {

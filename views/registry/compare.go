@@ -151,10 +151,11 @@ func (c *comparison) scrollTo(visible int) {
 // columnLabel is a column's title: "v12 (base)" on the baseline.
 func (c *comparison) columnLabel(i int) string {
 	col := c.table.Columns[i]
+	label := kit.Sanitize(col.Label) // built from the versions' AWS text
 	if col.Baseline {
-		return col.Label + " (base)"
+		return label + " (base)"
 	}
-	return col.Label
+	return label
 }
 
 func metricTitle(r metrics.Row) string {

@@ -13,56 +13,37 @@ import (
 	"github.com/agdash/agdash/views/kit"
 )
 
-// page builds a detail's text line by line at a fixed width, with the
-// pane's one-cell left margin.
-type page struct {
-	b     strings.Builder
-	st    *themes.Styles
-	width int
-}
-
-func (p *page) line(parts ...string) {
-	if p.b.Len() > 0 {
-		p.b.WriteByte('\n')
-	}
-	p.b.WriteByte(' ')
-	for _, s := range parts {
-		p.b.WriteString(s)
-	}
-}
-
-func (p *page) section(title string) {
-	p.line()
-	p.line(p.st.HelpSection.Render(title))
-}
+// page is a detail's text; values wrap where an ARN or URI may break
+// (wrapURI).
+type page struct{ kit.Page }
 
 // row writes "  label  value", wrapping a long value under itself.
 func (p *page) row(label string, value string, note string) {
 	const labelW = 15
 	indent := "  " + strings.Repeat(" ", labelW) + "  "
-	w := max(10, p.width-1-kit.Width(indent))
+	w := max(10, p.Width-1-kit.Width(indent))
 	lines := wrapURI(value, w)
 	for i, l := range lines {
 		if i == 0 {
-			first := "  " + p.st.Muted.Render(kit.Fit(label, labelW, kit.AlignLeft)) + "  " + l
+			first := "  " + p.St.Muted.Render(kit.Fit(label, labelW, kit.AlignLeft)) + "  " + l
 			if note != "" && len(lines) == 1 && kit.Width(l)+kit.Width(note)+2 <= w {
-				first += "  " + p.st.Muted.Render(note)
+				first += "  " + p.St.Muted.Render(note)
 			}
-			p.line(first)
+			p.Line(first)
 			continue
 		}
-		p.line(indent, l)
+		p.Line(indent, l)
 	}
 	if note != "" && (len(lines) > 1 || kit.Width(lines[0])+kit.Width(note)+2 > w) {
-		p.line(indent, p.st.Muted.Render(note))
+		p.Line(indent, p.St.Muted.Render(note))
 	}
 }
 
 // wrapped writes sanitised text wrapped at the page width.
 func (p *page) wrapped(indent, text string) {
-	w := max(10, p.width-1-kit.Width(indent))
+	w := max(10, p.Width-1-kit.Width(indent))
 	for _, l := range wrapURI(kit.Sanitize(text), w) {
-		p.line(indent, l)
+		p.Line(indent, l)
 	}
 }
 
@@ -102,10 +83,10 @@ func wrapURI(s string, w int) []string {
 // to what produced it, metrics against the approved version, and the
 // training job's hyperparameters.
 func versionDetail(v domain.ModelVersion, group domain.ModelGroup, all []domain.ModelVersion, last string, st *themes.Styles, now time.Time, width int) string {
-	p := &page{st: st, width: width}
+	p := &page{kit.Page{St: st, Width: width}}
 	approval := approvalWord(v.Approval)
-	p.line(st.Bold.Render(kit.Sanitize(v.Group)+" "+label(v.Version)), "  ", approvalLook(v.Approval, st).Render(approval))
-	meta := "Registered " + kit.Timestamp(v.CreatedAt, now) + " (" + kit.Age(v.CreatedAt, now) + ")"
+	p.Line(st.Bold.Render(kit.Sanitize(v.Group)+" "+label(v.Version)), "  ", approvalLook(v.Approval, st).Render(approval))
+	meta := "Registered " + kit.When(v.CreatedAt, now)
 	if v.CreatedBy != "" {
 		meta += " by " + kit.Sanitize(v.CreatedBy)
 	}
@@ -120,11 +101,11 @@ func versionDetail(v domain.ModelVersion, group domain.ModelGroup, all []domain.
 		p.wrapped("", v.Description)
 	}
 	if last != "" {
-		p.line()
+		p.Line()
 		p.wrapped("", last)
 	}
 
-	p.section("Approval")
+	p.Section("Approval")
 	status := kit.Sanitize(v.Approval)
 	if v.Approval == domain.ApprovalPending {
 		status = "PendingManualApproval: waiting for an MLOps engineer"
@@ -137,7 +118,7 @@ func versionDetail(v domain.ModelVersion, group domain.ModelGroup, all []domain.
 		p.row("decided by", kit.Sanitize(by)+", "+kit.Timestamp(v.LastModified, now), "")
 	}
 
-	p.section("Lineage")
+	p.Section("Lineage")
 	l := v.Lineage
 	project := kit.Sanitize(orDash(group.Project))
 	if l.ProjectID != "" {
@@ -171,12 +152,12 @@ func versionDetail(v domain.ModelVersion, group domain.ModelGroup, all []domain.
 	p.row("image", kit.Sanitize(orDash(l.Image)), "")
 	p.row("evaluation", kit.Sanitize(orDash(v.MetricsURI)), "")
 
-	p.section(metricsTitle(v))
+	p.Section(metricsTitle(v))
 	versionMetrics(p, v, all)
 
-	p.section("Hyperparameters")
+	p.Section("Hyperparameters")
 	if len(v.Hyperparameter) == 0 {
-		p.line("  ", st.Muted.Render("not known: the training job is not recorded or not readable"))
+		p.Line("  ", st.Muted.Render("not known: the training job is not recorded or not readable"))
 	}
 	names := make([]string, 0, len(v.Hyperparameter))
 	nameW := 0
@@ -186,9 +167,9 @@ func versionDetail(v domain.ModelVersion, group domain.ModelGroup, all []domain.
 	}
 	sort.Strings(names)
 	for _, k := range names {
-		p.line("  ", st.Muted.Render(kit.Fit(kit.Sanitize(k), nameW, kit.AlignLeft)), "  ", kit.Sanitize(v.Hyperparameter[k]))
+		p.Line("  ", st.Muted.Render(kit.Fit(kit.Sanitize(k), nameW, kit.AlignLeft)), "  ", kit.Sanitize(v.Hyperparameter[k]))
 	}
-	return p.b.String()
+	return p.String()
 }
 
 func metricsTitle(v domain.ModelVersion) string {
@@ -201,16 +182,16 @@ func metricsTitle(v domain.ModelVersion) string {
 // versionMetrics lists the version's metrics with the change against the
 // approved version.
 func versionMetrics(p *page, v domain.ModelVersion, all []domain.ModelVersion) {
-	st := p.st
+	st := p.St
 	switch reportNote(v) {
 	case noteUnreadable:
 		p.wrapped("  ", "✗ "+v.Report.Err)
 		return
 	case noteNoReport:
-		p.line("  ", st.Muted.Render("This version has no evaluation report."))
+		p.Line("  ", st.Muted.Render("This version has no evaluation report."))
 		return
 	case noteLoading:
-		p.line("  ", st.Muted.Render("The evaluation report has not been loaded yet."))
+		p.Line("  ", st.Muted.Render("The evaluation report has not been loaded yet."))
 		return
 	}
 	pair := []domain.ModelVersion{v}
@@ -226,7 +207,7 @@ func versionMetrics(p *page, v domain.ModelVersion, all []domain.ModelVersion) {
 		nameW = max(nameW, min(28, kit.Width(metricTitle(r))))
 	}
 	if approved != 0 {
-		p.line("  ", st.Muted.Render("changes against "+label(approved)+", the approved version"))
+		p.Line("  ", st.Muted.Render("changes against "+label(approved)+", the approved version"))
 	}
 	value := func(cell metrics.Cell) string {
 		val := metrics.FormatValue(cell.Value)
@@ -252,6 +233,6 @@ func versionMetrics(p *page, v domain.ModelVersion, all []domain.ModelVersion) {
 			}
 			line = append(line, "  ", look.Render(d))
 		}
-		p.line(line...)
+		p.Line(line...)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/agdash/agdash/views/kit"
+	"github.com/agdash/agdash/views/kit/kittest"
 )
 
 // exportTo opens the export form on the comparison of v12 and v14 and
@@ -176,7 +177,7 @@ func TestExportDefaultPathSaysWhatItHolds(t *testing.T) {
 	if got := e.form.Value("to"); got != "./hdb-resale-valuation-compare-v12-v14.csv" {
 		t.Errorf("default = %q", got)
 	}
-	e.form.Update(keyMsg("ctrl+u"))
+	e.form.Update(kittest.Key("ctrl+u"))
 	typeInto(e, "md")
 	if f, to := e.target(); f != "md" || to != "./hdb-resale-valuation-compare-v12-v14.md" {
 		t.Errorf("md with the default name = %s %s", f, to)
@@ -188,5 +189,5 @@ func TestExportDefaultPathSaysWhatItHolds(t *testing.T) {
 }
 
 func typeInto(e *export, s string) {
-	e.form.Update(keyMsg(s))
+	e.form.Update(kittest.Key(s))
 }

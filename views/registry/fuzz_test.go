@@ -17,7 +17,7 @@ import (
 func FuzzComparisonFromAWSText(f *testing.F) {
 	f.Add("rmse", "The evaluation report is not JSON.", "num_trees", "500", 31000.5, 80)
 	f.Add("准确率_accuracy", "\x1b]52;c;ZXZpbA==\x07boom", "பயிற்சி", "மா\r\n", math.Inf(1), 40)
-	f.Add("\u009b31mf1", "", "\x1b[2J", "\x07", -0.0, 120)
+	f.Add("\u009b31mf1", "", "\x1b[2J", "\x07", math.Copysign(0, -1), 120)
 	f.Fuzz(func(t *testing.T, metric, reportErr, hyperName, hyperValue string, value float64, width int) {
 		width = 20 + abs(width)%140
 		cut := width < 60

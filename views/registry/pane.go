@@ -94,10 +94,7 @@ func (p *Pane) Init(ctx *kit.Context) tea.Cmd {
 	p.detail = scroll.New("Version")
 	p.buildVersionsTable(nil)
 	p.keys[modeGroups], p.keys[modeCompare], p.keys[modeDetail] = p.groupBindings(), p.compareBindings(), p.detailBindings()
-	for _, k := range p.keys {
-		k.Apply(ctx.KeyOverrides)
-		k.Restrict(ctx.Identity)
-	}
+	ctx.ReadyKeys(p.keys[:]...)
 	p.resize(ctx.Width, ctx.Height)
 	return nil
 }
@@ -118,8 +115,7 @@ func (p *Pane) buildVersionsTable(heads []string) {
 	// Space marks a version here, so it no longer pages down.
 	_ = p.versions.Keys().Rebind("table.pagedown", "pgdown", "ctrl+f")
 	p.keys[modeVersions] = p.versionBindings()
-	p.keys[modeVersions].Apply(p.ctx.KeyOverrides)
-	p.keys[modeVersions].Restrict(p.ctx.Identity)
+	p.ctx.ReadyKeys(p.keys[modeVersions])
 	if p.versionsData != nil {
 		rows, _ := versionRows(p.versionsData.Versions)
 		p.versions.SetRows(rows)
@@ -144,9 +140,7 @@ func (p *Pane) Update(msg tea.Msg) (kit.Pane, tea.Cmd) {
 	case kit.ThemeMsg:
 		p.refresh()
 	case kit.IdentityMsg:
-		for _, k := range p.keys {
-			k.Restrict(msg.Identity)
-		}
+		kit.RestrictKeys(msg.Identity, p.keys[:]...)
 	case tea.KeyMsg:
 		return p, p.key(msg)
 	case tea.MouseMsg:
@@ -451,18 +445,8 @@ func (p *Pane) formView(f *form.Form) string {
 
 // placeholder says why there is no list yet: loading, or the error.
 func (p *Pane) placeholder(s backend.FeedState, what string) string {
-	st := p.ctx.Styles
-	wrap := func(text string) string {
-		return " " + strings.ReplaceAll(ansi.Wrap(text, max(10, p.width-2), " "), "\n", "\n ")
-	}
-	switch {
-	case s.AccessDenied:
-		return st.StatusError.Render(" AWS denied access to "+what+":") + "\n" + wrap(kit.Sanitize(s.Err))
-	case s.Err != "":
-		return st.StatusError.Render(" Could not load "+what+":") + "\n" + wrap(kit.Sanitize(s.Err)) +
-			"\n\n " + st.Muted.Render("agdash keeps retrying; ctrl+r retries now.")
-	}
-	return " " + st.Muted.Render("Loading "+what+"…")
+	return kit.Awaiting{Denied: "AWS denied access to " + what + ":", Failed: "Could not load " + what + ":",
+		Loading: "Loading " + what + "…"}.View(p.ctx.Styles, s, p.width)
 }
 
 func (p *Pane) Keys() []kit.Binding {

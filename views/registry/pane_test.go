@@ -16,11 +16,8 @@ import (
 	"github.com/agdash/agdash/views/kit/kittest"
 )
 
-// sizes are the pane areas the shell gives at 80x24 and 120x40.
-var sizes = []struct {
-	name string
-	w, h int
-}{{"80x24", 80, 19}, {"120x40", 120, 35}}
+// sizes are the pane areas goldens are drawn at.
+var sizes = kittest.PaneSizes()
 
 // engineer is an MLOps engineer of the HDB projects: may approve.
 func engineer() domain.Identity {
@@ -46,37 +43,11 @@ func deliver(p *Pane, key backend.FeedKey, data any, state backend.FeedState) te
 
 func fresh(key backend.FeedKey) backend.FeedState { return kittest.Fresh(key, kittest.Now) }
 
-func keyMsg(k string) tea.KeyMsg {
-	switch k {
-	case "enter":
-		return tea.KeyMsg{Type: tea.KeyEnter}
-	case "esc":
-		return tea.KeyMsg{Type: tea.KeyEsc}
-	case "down":
-		return tea.KeyMsg{Type: tea.KeyDown}
-	case "up":
-		return tea.KeyMsg{Type: tea.KeyUp}
-	case "left":
-		return tea.KeyMsg{Type: tea.KeyLeft}
-	case "right":
-		return tea.KeyMsg{Type: tea.KeyRight}
-	case "space":
-		return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
-	case "ctrl+s":
-		return tea.KeyMsg{Type: tea.KeyCtrlS}
-	case "tab":
-		return tea.KeyMsg{Type: tea.KeyTab}
-	case "ctrl+u":
-		return tea.KeyMsg{Type: tea.KeyCtrlU}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
-}
-
 // press sends keys one by one and returns the last command.
 func press(p *Pane, keys ...string) tea.Cmd {
 	var last tea.Cmd
 	for _, k := range keys {
-		_, last = p.Update(keyMsg(k))
+		_, last = p.Update(kittest.Key(k))
 	}
 	return last
 }
@@ -328,19 +299,11 @@ var states = []state{
 func TestPaneGolden(t *testing.T) {
 	for _, sz := range sizes {
 		for _, s := range states {
-			t.Run(s.name+"_"+sz.name, func(t *testing.T) {
-				p, ctx := newPane(t, sz.w, sz.h, s.id())
-				extra := s.drive(t, p, ctx, sz.w, sz.h)
-				out := p.View(sz.w, sz.h)
-				lines := strings.Split(out, "\n")
-				if len(lines) != sz.h {
-					t.Fatalf("%d lines, want %d", len(lines), sz.h)
-				}
-				for i, l := range lines {
-					if kit.Width(l) != sz.w {
-						t.Fatalf("line %d is %d wide, want %d: %q", i, kit.Width(l), sz.w, l)
-					}
-				}
+			t.Run(s.name+"_"+sz.Name, func(t *testing.T) {
+				p, ctx := newPane(t, sz.W, sz.H, s.id())
+				extra := s.drive(t, p, ctx, sz.W, sz.H)
+				out := p.View(sz.W, sz.H)
+				kittest.RequireBlock(t, out, sz.W, sz.H)
 				head := strings.Join(p.Crumbs(), " > ") + " | " + p.Info() + "\n"
 				if extra != "" {
 					out += "\n" + extra
