@@ -11,6 +11,7 @@ import (
 	awsb "github.com/agdash/agdash/backend/aws"
 	"github.com/agdash/agdash/backend/sandbox"
 	"github.com/agdash/agdash/cmd/config"
+	"github.com/agdash/agdash/ui"
 )
 
 // session is what a command talks to: the account (the sandbox's, when
@@ -25,6 +26,9 @@ type session struct {
 	// training-job list pages in over consecutive calls.
 	oneShot bool
 
+	// crashes writes the reports of feeds that panicked.
+	crashes *crashReports
+
 	// current is the profile (in the sandbox: role or user) and region
 	// the last :profile or :region switched to; "" for the flags'.
 	mu      sync.Mutex
@@ -33,7 +37,9 @@ type session struct {
 
 // openSession starts the sandbox if asked; close stops it.
 func openSession(ctx context.Context, o *globalOptions, cfg config.Config, log *slog.Logger) (*session, error) {
-	s := &session{o: o, cfg: cfg, log: log, closer: func() {}}
+	s := &session{o: o, cfg: cfg, log: log, closer: func() {}, crashes: &crashReports{write: func(where string, value any, stack []byte) (string, error) {
+		return ui.WriteCrashReport("", versionString(), where, value, stack)
+	}}}
 	if o.sandbox.enabled {
 		sb, err := startSandbox(ctx, o.sandbox, log)
 		if err != nil {
@@ -54,6 +60,10 @@ func (s *session) options(profile, region string) (backend.Options, error) {
 		Intervals: s.cfg.BackendIntervals(),
 		TagKeys:   s.cfg.TagKeys,
 		Health:    s.cfg.Health,
+		OnPanic:   s.crashes.report,
+	}
+	if s.o.getenv != nil {
+		opts.WrapSpec = drillFeeds(s.o.getenv(panicDrillEnv))
 	}
 	if s.oneShot {
 		opts.Intervals.TrainingList = time.Nanosecond

@@ -62,6 +62,7 @@ func runDashboard(ctx context.Context, o *globalOptions, stderr io.Writer) error
 		Reconnect:      s.reconnect,
 		Profiles:       s.profileNames,
 		Regions:        s.regionNames(),
+		Panes:          drillPanes(o.getenv(panicDrillEnv)),
 	})
 }
 

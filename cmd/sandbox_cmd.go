@@ -98,12 +98,13 @@ func printSandboxEnv(w io.Writer, url string, principals []iam.Principal) {
 		if p.UserProfile != "" {
 			who = p.UserProfile
 		}
-		projects := "all projects (read-only)"
+		projects := "all projects (read everything, invoke endpoints)"
 		if len(p.Projects) > 0 {
 			projects = fmt.Sprint(p.Projects)
 		}
 		fmt.Fprintf(w, "\n# %s — %s, %s\n", who, p.Role, projects)
-		fmt.Fprintf(w, "export AWS_ENDPOINT_URL=%s AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s AWS_REGION=%s\n",
-			url, p.AccessKeyID, p.SecretAccessKey, sandbox.Region)
+		// AWS_DEFAULT_REGION too: the AWS CLI v1 and boto3 ignore AWS_REGION.
+		fmt.Fprintf(w, "export AWS_ENDPOINT_URL=%s AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s AWS_REGION=%s AWS_DEFAULT_REGION=%s\n",
+			url, p.AccessKeyID, p.SecretAccessKey, sandbox.Region, sandbox.Region)
 	}
 }
