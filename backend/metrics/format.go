@@ -22,7 +22,8 @@ func FormatValue(v float64) string {
 	case a >= 1e15 || a < 1e-4:
 		return strconv.FormatFloat(v, 'g', 4, 64)
 	case a >= 1000:
-		return groupThousands(trimZeros(strconv.FormatFloat(v, 'f', 1, 64)))
+		// One decimal always, so a column of values lines up on the point.
+		return groupThousands(strconv.FormatFloat(v, 'f', 1, 64))
 	}
 	// Four significant digits: as many decimals as the integer part leaves.
 	decimals := 3 - int(math.Floor(math.Log10(a)))
