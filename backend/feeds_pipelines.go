@@ -263,11 +263,39 @@ func (pc *pipelineCache) executionsLocked(ctx context.Context, pipeline string, 
 	if err != nil {
 		return nil, err
 	}
+	if err := pc.readParamsLocked(ctx, listed); err != nil {
+		return nil, err
+	}
 	out := make([]domain.PipelineExecution, 0, len(listed))
 	for _, l := range listed {
 		out = append(out, pc.executions[l.ARN].exec)
 	}
 	return out, nil
+}
+
+// readParamsLocked reads the parameters of listed executions that have
+// none yet, so the list can show what differs from the defaults. An
+// execution's parameters never change: one call each per session.
+func (pc *pipelineCache) readParamsLocked(ctx context.Context, listed []domain.PipelineExecution) error {
+	var unread []*execEntry
+	for _, l := range listed {
+		if x := pc.executions[l.ARN]; x.params == nil {
+			unread = append(unread, x)
+		}
+	}
+	got := make([]map[string]string, len(unread))
+	err := each(ctx, len(unread), func(ctx context.Context, i int) error {
+		params, err := pc.acct.ExecutionParameters(ctx, unread[i].exec.ARN)
+		got[i] = params
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	for i, x := range unread {
+		x.params, x.exec.Parameters = got[i], got[i]
+	}
+	return nil
 }
 
 func (pc *pipelineCache) describeExecLocked(ctx context.Context, x *execEntry, arn string) error {

@@ -111,3 +111,26 @@ func TestExecutionStepsFollowTheDefinition(t *testing.T) {
 		t.Fatalf("a finished execution was read again: %v", calls)
 	}
 }
+
+func TestExecutionsListCarriesParametersReadOncePerExecution(t *testing.T) {
+	f, _ := pipelineAccount()
+	c, clock := newTestClient(t, f, Options{})
+	key := FeedKey{Kind: FeedExecutions, Arg: "hdb-train"}
+	defer c.Subscribe(key)()
+	var d ExecutionsData
+	calls := delta(f, func() { d = next(t, c, key).Data.(ExecutionsData) })
+	if len(d.Executions) != 13 {
+		t.Fatalf("%d executions, want 13", len(d.Executions))
+	}
+	if got := d.Executions[0]; got.DisplayName != "run-now" || got.Parameters["Epochs"] != "20" {
+		t.Fatalf("the newest execution = %s with parameters %v, want run-now with Epochs=20", got.DisplayName, got.Parameters)
+	}
+	if n := calls["sagemaker:ListPipelineParametersForExecution"]; n != 13 {
+		t.Fatalf("parameters read %d times on the first list, want once per execution (13)", n)
+	}
+	// Parameters never change: the next polls do not read them again.
+	calls = delta(f, func() { step(t, c, clock, f, key, 30*time.Second) })
+	if n := calls["sagemaker:ListPipelineParametersForExecution"]; n != 0 {
+		t.Fatalf("parameters read again %d times; they never change", n)
+	}
+}
