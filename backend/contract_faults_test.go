@@ -44,7 +44,9 @@ func TestSandboxThrottlingBacksOffKeepsStaleDataAndRecovers(t *testing.T) {
 	attempts, longestRun, run := 0, 0, 0
 	var waits []time.Duration // after 1, 2, 3, ... consecutive failures
 	var lastFailed Update
-	for attempts < 40 {
+	// At least 40 attempts, and end on a failed one: what follows checks
+	// the state while throttled, and any single attempt may succeed.
+	for attempts < 40 || run == 0 {
 		u := s.stepToNextAttempt(t, endpointsKey)
 		attempts++
 		if u.State.Err == "" {
