@@ -47,6 +47,10 @@ type pipelineEntry struct {
 	recentListed   bool
 }
 
+func (e *pipelineEntry) tagTarget() (string, string) { return e.p.Name, e.p.ARN }
+
+func (e *pipelineEntry) setProject(project string) { e.p.Project, e.tagged = project, true }
+
 type execEntry struct {
 	exec      domain.PipelineExecution
 	described bool
@@ -108,43 +112,11 @@ func (pc *pipelineCache) catalogLocked(ctx context.Context, now time.Time) error
 			delete(pc.pipelines, name)
 		}
 	}
-	if err := pc.tagLocked(ctx, untagged); err != nil {
+	if err := readProjectTags(ctx, pc.acct, &pc.search, aws.SearchPipelines, pc.tags.ProjectName, untagged); err != nil {
 		return err
 	}
 	pc.listedAt = now
 	return nil
-}
-
-// tagLocked reads the project tag of pipelines: one Search for all of
-// them, or where Search is refused (or has not indexed a new one yet) a
-// ListTags each.
-func (pc *pipelineCache) tagLocked(ctx context.Context, untagged []*pipelineEntry) error {
-	if len(untagged) == 0 {
-		return nil
-	}
-	var found map[string]map[string]string
-	if _, err := pc.search.try(string(aws.SearchPipelines), func() (err error) {
-		found, err = pc.acct.SearchTags(ctx, aws.SearchPipelines)
-		return err
-	}); err != nil {
-		return err
-	}
-	var rest []*pipelineEntry
-	for _, e := range untagged {
-		if tags, ok := found[e.p.Name]; ok {
-			e.p.Project, e.tagged = tags[pc.tags.ProjectName], true
-		} else if e.p.ARN != "" {
-			rest = append(rest, e)
-		}
-	}
-	return each(ctx, len(rest), func(ctx context.Context, i int) error {
-		tags, err := pc.acct.Tags(ctx, rest[i].p.ARN)
-		if err != nil {
-			return err
-		}
-		rest[i].p.Project, rest[i].tagged = tags[pc.tags.ProjectName], true
-		return nil
-	})
 }
 
 // syncList lists the pipelines, describes new and modified ones, and

@@ -31,6 +31,10 @@ type groupEntry struct {
 	tagged bool
 }
 
+func (e *groupEntry) tagTarget() (string, string) { return e.g.Name, e.g.ARN }
+
+func (e *groupEntry) setProject(project string) { e.g.Project, e.tagged = project, true }
+
 func newRegistryCache(acct *aws.Account, tags domain.TagKeys) *registryCache {
 	return &registryCache{
 		acct: acct, tags: tags, groups: map[string]*groupEntry{},
@@ -75,7 +79,7 @@ func (c *Client) fetchModelGroups(ctx context.Context, _ any) (any, error) {
 			delete(rc.groups, name)
 		}
 	}
-	if err := rc.tagLocked(ctx, untagged); err != nil {
+	if err := readProjectTags(ctx, rc.acct, &rc.search, aws.SearchModelGroups, rc.tags.ProjectName, untagged); err != nil {
 		return nil, err
 	}
 	out := make([]domain.ModelGroup, 0, len(listed))
@@ -84,37 +88,6 @@ func (c *Client) fetchModelGroups(ctx context.Context, _ any) (any, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return ModelGroupsData{Groups: out}, nil
-}
-
-// tagLocked reads groups' project tags: one Search for all, or where
-// Search is refused (or has not indexed a new group yet) a ListTags each.
-func (rc *registryCache) tagLocked(ctx context.Context, untagged []*groupEntry) error {
-	if len(untagged) == 0 {
-		return nil
-	}
-	var found map[string]map[string]string
-	if _, err := rc.search.try(string(aws.SearchModelGroups), func() (err error) {
-		found, err = rc.acct.SearchTags(ctx, aws.SearchModelGroups)
-		return err
-	}); err != nil {
-		return err
-	}
-	var rest []*groupEntry
-	for _, e := range untagged {
-		if tags, ok := found[e.g.Name]; ok {
-			e.g.Project, e.tagged = tags[rc.tags.ProjectName], true
-		} else {
-			rest = append(rest, e)
-		}
-	}
-	return each(ctx, len(rest), func(ctx context.Context, i int) error {
-		tags, err := rc.acct.Tags(ctx, rest[i].g.ARN)
-		if err != nil {
-			return err
-		}
-		rest[i].g.Project, rest[i].tagged = tags[rc.tags.ProjectName], true
-		return nil
-	})
 }
 
 func countVersions(g domain.ModelGroup, versions []domain.ModelVersion) domain.ModelGroup {

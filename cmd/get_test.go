@@ -64,6 +64,16 @@ func (c *cli) run(t *testing.T, args ...string) (stdout, stderr string, code int
 	return out.String(), errb.String(), code
 }
 
+// runOK is run for a command that must succeed: its stdout and stderr.
+func (c *cli) runOK(t *testing.T, args ...string) (stdout, stderr string) {
+	t.Helper()
+	out, errOut, code := c.run(t, args...)
+	if code != ExitOK {
+		t.Fatalf("agdash %s: exit %d: %s", strings.Join(args, " "), code, errOut)
+	}
+	return out, errOut
+}
+
 // names reads the "name" (or other key) of each item of a JSON list.
 func names(t *testing.T, out, key string) []string {
 	t.Helper()
@@ -81,19 +91,38 @@ func names(t *testing.T, out, key string) []string {
 
 func sorted(s []string) []string { s = slices.Clone(s); sort.Strings(s); return s }
 
+// collect is f of every item of xs, in order.
+func collect[T any](xs []T, f func(T) string) []string {
+	var out []string
+	for _, x := range xs {
+		out = append(out, f(x))
+	}
+	return out
+}
+
 func TestGetEachResourceAsJSONMatchesTheSandbox(t *testing.T) {
 	c := newCLI(t, "on-call")
 	w := c.env.World()
 
+	// Lists whose items are the sandbox's, in any order.
+	for _, tc := range []struct {
+		res, key string
+		want     []string
+	}{
+		{"pipelines", "name", collect(w.Pipelines(), func(p world.Pipeline) string { return p.PipelineName })},
+		{"models", "name", collect(w.ModelPackageGroups(), func(g world.ModelPackageGroup) string { return g.ModelPackageGroupName })},
+		{"restore-jobs", "id", collect(w.RestoreJobs(""), func(j world.RestoreJob) string { return j.RestoreJobId })},
+	} {
+		t.Run(tc.res, func(t *testing.T) {
+			out, _ := c.runOK(t, "get", tc.res, "-o", "json")
+			if got := names(t, out, tc.key); !slices.Equal(sorted(got), sorted(tc.want)) {
+				t.Fatalf("%s %v, want %v", tc.res, got, tc.want)
+			}
+		})
+	}
 	t.Run("projects", func(t *testing.T) {
-		out, errOut, code := c.run(t, "get", "projects", "-o", "json")
-		if code != ExitOK {
-			t.Fatalf("exit %d: %s", code, errOut)
-		}
-		var want []string
-		for _, p := range w.Projects() {
-			want = append(want, p.ProjectName)
-		}
+		out, _ := c.runOK(t, "get", "projects", "-o", "json")
+		want := collect(w.Projects(), func(p world.Project) string { return p.ProjectName })
 		if got := names(t, out, "name"); !slices.Equal(got, sorted(want)) {
 			t.Fatalf("projects %v, want %v", got, sorted(want))
 		}
@@ -106,10 +135,7 @@ func TestGetEachResourceAsJSONMatchesTheSandbox(t *testing.T) {
 		}
 	})
 	t.Run("jobs", func(t *testing.T) {
-		out, errOut, code := c.run(t, "get", "jobs", "-o", "json")
-		if code != ExitOK {
-			t.Fatalf("exit %d: %s", code, errOut)
-		}
+		out, _ := c.runOK(t, "get", "jobs", "-o", "json")
 		var want []string
 		status := map[string]string{}
 		w.EachTrainingJob(func(s world.TrainingJobSummary, _ []world.Tag) bool {
@@ -132,33 +158,14 @@ func TestGetEachResourceAsJSONMatchesTheSandbox(t *testing.T) {
 			t.Fatalf("%d jobs listed, the sandbox has %d", len(got), len(want))
 		}
 	})
-	t.Run("pipelines", func(t *testing.T) {
-		out, errOut, code := c.run(t, "get", "pipelines", "-o", "json")
-		if code != ExitOK {
-			t.Fatalf("exit %d: %s", code, errOut)
-		}
-		var want []string
-		for _, p := range w.Pipelines() {
-			want = append(want, p.PipelineName)
-		}
-		if got := names(t, out, "name"); !slices.Equal(sorted(got), sorted(want)) {
-			t.Fatalf("pipelines %v, want %v", got, want)
-		}
-	})
 	t.Run("executions", func(t *testing.T) {
 		pipeline := w.Pipelines()[0].PipelineName
-		out, errOut, code := c.run(t, "get", "executions", "--pipeline", pipeline, "-o", "json")
-		if code != ExitOK {
-			t.Fatalf("exit %d: %s", code, errOut)
-		}
+		out, _ := c.runOK(t, "get", "executions", "--pipeline", pipeline, "-o", "json")
 		execs, err := w.PipelineExecutions(pipeline, world.ExecutionQuery{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		var want []string
-		for _, e := range execs {
-			want = append(want, e.PipelineExecutionArn)
-		}
+		want := collect(execs, func(e world.PipelineExecutionSummary) string { return e.PipelineExecutionArn })
 		if got := names(t, out, "arn"); len(want) == 0 || !slices.Equal(sorted(got), sorted(want)) {
 			t.Fatalf("executions %v, want %v", got, want)
 		}
@@ -168,25 +175,9 @@ func TestGetEachResourceAsJSONMatchesTheSandbox(t *testing.T) {
 			}
 		}
 	})
-	t.Run("models", func(t *testing.T) {
-		out, errOut, code := c.run(t, "get", "models", "-o", "json")
-		if code != ExitOK {
-			t.Fatalf("exit %d: %s", code, errOut)
-		}
-		var want []string
-		for _, g := range w.ModelPackageGroups() {
-			want = append(want, g.ModelPackageGroupName)
-		}
-		if got := names(t, out, "name"); !slices.Equal(sorted(got), sorted(want)) {
-			t.Fatalf("groups %v, want %v", got, want)
-		}
-	})
 	t.Run("model versions", func(t *testing.T) {
 		group := w.ModelPackageGroups()[0].ModelPackageGroupName
-		out, errOut, code := c.run(t, "get", "models", "--group", group, "-o", "json")
-		if code != ExitOK {
-			t.Fatalf("exit %d: %s", code, errOut)
-		}
+		out, _ := c.runOK(t, "get", "models", "--group", group, "-o", "json")
 		pkgs, err := w.ModelPackages(world.ModelPackageQuery{Group: group})
 		if err != nil {
 			t.Fatal(err)
@@ -209,10 +200,7 @@ func TestGetEachResourceAsJSONMatchesTheSandbox(t *testing.T) {
 		}
 	})
 	t.Run("endpoints", func(t *testing.T) {
-		out, errOut, code := c.run(t, "get", "endpoints", "-o", "json")
-		if code != ExitOK {
-			t.Fatalf("exit %d: %s", code, errOut)
-		}
+		out, _ := c.runOK(t, "get", "endpoints", "-o", "json")
 		var items []endpointOut
 		if err := json.Unmarshal([]byte(out), &items); err != nil {
 			t.Fatal(err)
@@ -231,43 +219,21 @@ func TestGetEachResourceAsJSONMatchesTheSandbox(t *testing.T) {
 		}
 	})
 	t.Run("recovery points", func(t *testing.T) {
-		out, errOut, code := c.run(t, "get", "recovery-points", "-o", "json")
-		if code != ExitOK {
-			t.Fatalf("exit %d: %s", code, errOut)
-		}
+		out, _ := c.runOK(t, "get", "recovery-points", "-o", "json")
 		points, err := w.RecoveryPoints(world.RecoveryPointQuery{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		var want []string
-		for _, p := range points {
-			want = append(want, p.RecoveryPointArn)
-		}
+		want := collect(points, func(p world.RecoveryPoint) string { return p.RecoveryPointArn })
 		if got := names(t, out, "arn"); len(want) == 0 || !slices.Equal(sorted(got), sorted(want)) {
 			t.Fatalf("%d recovery points listed, the sandbox has %d", len(got), len(want))
 		}
 		// One file system's only.
 		fs := w.FileSystems()[0].FileSystemId
-		out, errOut, code = c.run(t, "get", "recovery-points", "--file-system", fs, "-o", "json")
-		if code != ExitOK {
-			t.Fatalf("exit %d: %s", code, errOut)
-		}
+		out, _ = c.runOK(t, "get", "recovery-points", "--file-system", fs, "-o", "json")
 		ids := names(t, out, "file_system_id")
 		if len(ids) == 0 || slices.ContainsFunc(ids, func(s string) bool { return s != fs }) {
 			t.Fatalf("--file-system %s listed %v", fs, ids)
-		}
-	})
-	t.Run("restore jobs", func(t *testing.T) {
-		out, errOut, code := c.run(t, "get", "restore-jobs", "-o", "json")
-		if code != ExitOK {
-			t.Fatalf("exit %d: %s", code, errOut)
-		}
-		var want []string
-		for _, j := range w.RestoreJobs("") {
-			want = append(want, j.RestoreJobId)
-		}
-		if got := names(t, out, "id"); !slices.Equal(sorted(got), sorted(want)) {
-			t.Fatalf("restore jobs %v, want %v", got, want)
 		}
 	})
 }
@@ -283,18 +249,12 @@ func TestGetTableAndYAMLCarryTheSameItems(t *testing.T) {
 			case "models":
 				args = append(args, "--group", c.env.World().ModelPackageGroups()[0].ModelPackageGroupName)
 			}
-			jsonOut, errOut, code := c.run(t, append(args, "-o", "json")...)
-			if code != ExitOK {
-				t.Fatalf("json: exit %d: %s", code, errOut)
-			}
+			jsonOut, _ := c.runOK(t, append(args, "-o", "json")...)
 			var fromJSON []map[string]any
 			if err := json.Unmarshal([]byte(jsonOut), &fromJSON); err != nil {
 				t.Fatal(err)
 			}
-			yamlOut, errOut, code := c.run(t, append(args, "-o", "yaml")...)
-			if code != ExitOK {
-				t.Fatalf("yaml: exit %d: %s", code, errOut)
-			}
+			yamlOut, _ := c.runOK(t, append(args, "-o", "yaml")...)
 			var fromYAML []map[string]any
 			if err := yaml.Unmarshal([]byte(yamlOut), &fromYAML); err != nil {
 				t.Fatalf("stdout is not YAML: %v", err)
@@ -309,10 +269,7 @@ func TestGetTableAndYAMLCarryTheSameItems(t *testing.T) {
 					}
 				}
 			}
-			tableOut, errOut, code := c.run(t, args...)
-			if code != ExitOK {
-				t.Fatalf("table: exit %d: %s", code, errOut)
-			}
+			tableOut, errOut := c.runOK(t, args...)
 			lines := strings.Split(strings.TrimRight(tableOut, "\n"), "\n")
 			if len(fromJSON) == 0 {
 				if tableOut != "" || !strings.HasPrefix(errOut, "No ") {
@@ -386,10 +343,7 @@ func TestGetWithCredentialsAWSRefusesExitsAuth(t *testing.T) {
 
 func TestGetProjectScope(t *testing.T) {
 	c := newCLI(t, "on-call")
-	out, errOut, code := c.run(t, "get", "endpoints", "--project", sandbox.FeaturedProject, "-o", "json")
-	if code != ExitOK {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	out, _ := c.runOK(t, "get", "endpoints", "--project", sandbox.FeaturedProject, "-o", "json")
 	projects := names(t, out, "project")
 	if len(projects) == 0 || slices.ContainsFunc(projects, func(p string) bool { return p != sandbox.FeaturedProject }) {
 		t.Fatalf("--project listed endpoints of %v", projects)

@@ -47,12 +47,15 @@ func New(ctx context.Context, o Options) (*Account, error) {
 		return nil, err
 	}
 	meter := NewMeter(o.RateLimits)
-	apiOpts := []func(*middleware.Stack) error{meter.addToStack}
 	endpoint := o.EndpointURL
 	if endpoint == "" && cfg.BaseEndpoint != nil {
 		endpoint = *cfg.BaseEndpoint
 	}
-	setEndpoint := func(base **string) {
+	// configure puts the meter on one client's stack and points the client
+	// at the custom endpoint, if any. Each SDK package has its own Options
+	// type, but all have these two fields.
+	configure := func(apiOptions *[]func(*middleware.Stack) error, base **string) {
+		*apiOptions = append(*apiOptions, meter.addToStack)
 		if o.EndpointURL != "" {
 			u := o.EndpointURL
 			*base = &u
@@ -60,51 +63,26 @@ func New(ctx context.Context, o Options) (*Account, error) {
 	}
 	creds, _ := cfg.Credentials.(*reloadableCredentials)
 	return &Account{
-		creds: creds,
-		SageMaker: sagemaker.NewFromConfig(cfg, func(c *sagemaker.Options) {
-			c.APIOptions = append(c.APIOptions, apiOpts...)
-			setEndpoint(&c.BaseEndpoint)
-		}),
-		Runtime: sagemakerruntime.NewFromConfig(cfg, func(c *sagemakerruntime.Options) {
-			c.APIOptions = append(c.APIOptions, apiOpts...)
-			setEndpoint(&c.BaseEndpoint)
-		}),
-		CloudWatch: cloudwatch.NewFromConfig(cfg, func(c *cloudwatch.Options) {
-			c.APIOptions = append(c.APIOptions, apiOpts...)
-			setEndpoint(&c.BaseEndpoint)
-		}),
-		Logs: cloudwatchlogs.NewFromConfig(cfg, func(c *cloudwatchlogs.Options) {
-			c.APIOptions = append(c.APIOptions, apiOpts...)
-			setEndpoint(&c.BaseEndpoint)
-		}),
-		Backup: backup.NewFromConfig(cfg, func(c *backup.Options) {
-			c.APIOptions = append(c.APIOptions, apiOpts...)
-			setEndpoint(&c.BaseEndpoint)
-		}),
-		EFS: efs.NewFromConfig(cfg, func(c *efs.Options) {
-			c.APIOptions = append(c.APIOptions, apiOpts...)
-			setEndpoint(&c.BaseEndpoint)
-		}),
+		creds:      creds,
+		SageMaker:  sagemaker.NewFromConfig(cfg, func(c *sagemaker.Options) { configure(&c.APIOptions, &c.BaseEndpoint) }),
+		Runtime:    sagemakerruntime.NewFromConfig(cfg, func(c *sagemakerruntime.Options) { configure(&c.APIOptions, &c.BaseEndpoint) }),
+		CloudWatch: cloudwatch.NewFromConfig(cfg, func(c *cloudwatch.Options) { configure(&c.APIOptions, &c.BaseEndpoint) }),
+		Logs:       cloudwatchlogs.NewFromConfig(cfg, func(c *cloudwatchlogs.Options) { configure(&c.APIOptions, &c.BaseEndpoint) }),
+		Backup:     backup.NewFromConfig(cfg, func(c *backup.Options) { configure(&c.APIOptions, &c.BaseEndpoint) }),
+		EFS:        efs.NewFromConfig(cfg, func(c *efs.Options) { configure(&c.APIOptions, &c.BaseEndpoint) }),
 		S3: s3.NewFromConfig(cfg, func(c *s3.Options) {
-			c.APIOptions = append(c.APIOptions, apiOpts...)
-			setEndpoint(&c.BaseEndpoint)
+			configure(&c.APIOptions, &c.BaseEndpoint)
 			// A custom endpoint (the sandbox, LocalStack) serves buckets
 			// by path, not by virtual host.
 			c.UsePathStyle = c.UsePathStyle || c.BaseEndpoint != nil
 		}),
-		STS: sts.NewFromConfig(cfg, func(c *sts.Options) {
-			c.APIOptions = append(c.APIOptions, apiOpts...)
-			setEndpoint(&c.BaseEndpoint)
-		}),
-		APIGateway: apigateway.NewFromConfig(cfg, func(c *apigateway.Options) {
-			c.APIOptions = append(c.APIOptions, apiOpts...)
-			setEndpoint(&c.BaseEndpoint)
-		}),
-		Meter:    meter,
-		Region:   cfg.Region,
-		Profile:  o.Profile,
-		Endpoint: endpoint,
-		release:  release,
+		STS:        sts.NewFromConfig(cfg, func(c *sts.Options) { configure(&c.APIOptions, &c.BaseEndpoint) }),
+		APIGateway: apigateway.NewFromConfig(cfg, func(c *apigateway.Options) { configure(&c.APIOptions, &c.BaseEndpoint) }),
+		Meter:      meter,
+		Region:     cfg.Region,
+		Profile:    o.Profile,
+		Endpoint:   endpoint,
+		release:    release,
 	}, nil
 }
 

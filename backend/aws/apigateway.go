@@ -99,12 +99,7 @@ func SageMakerIntegrationEndpoint(uri string) string {
 	if !strings.Contains(uri, ":runtime.sagemaker:") {
 		return ""
 	}
-	_, rest, ok := strings.Cut(uri, "/endpoints/")
-	if !ok {
-		return ""
-	}
-	name, _, _ := strings.Cut(rest, "/")
-	return name
+	return segmentAfter(uri, "/endpoints/")
 }
 
 func pickStage(stages []types.Stage) (types.Stage, bool) {
@@ -123,10 +118,5 @@ func pickStage(stages []types.Stage) (types.Stage, bool) {
 // webACLName: arn:aws:wafv2:R:A:regional/webacl/NAME/ID -> NAME, as the
 // AWS/WAFV2 metrics' WebACL dimension wants it.
 func webACLName(arn string) string {
-	_, rest, ok := strings.Cut(arn, "/webacl/")
-	if !ok {
-		return ""
-	}
-	name, _, _ := strings.Cut(rest, "/")
-	return name
+	return segmentAfter(arn, "/webacl/")
 }

@@ -44,3 +44,14 @@ func lastSegment(arn string) string {
 	}
 	return arn
 }
+
+// segmentAfter is the path segment that follows marker in s, "" when s
+// has no marker: segmentAfter(".../webacl/NAME/ID", "/webacl/") is NAME.
+func segmentAfter(s, marker string) string {
+	_, rest, ok := strings.Cut(s, marker)
+	if !ok {
+		return ""
+	}
+	name, _, _ := strings.Cut(rest, "/")
+	return name
+}

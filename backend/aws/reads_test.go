@@ -104,13 +104,26 @@ func TestParsers(t *testing.T) {
 			t.Errorf("ParseCallerARN(%q) = %q, %q; want %q, %q", arn, p, r, want[0], want[1])
 		}
 	}
-	for uri, want := range map[string]string{
-		"arn:aws:apigateway:ap-southeast-1:runtime.sagemaker:path//endpoints/hdb-resale-prod/invocations": "hdb-resale-prod",
-		"arn:aws:apigateway:ap-southeast-1:lambda:path/2015-03-31/functions/x/invocations":                "",
-		"https://example.com/endpoints/x/invocations":                                                     "",
+	// Names read out of an ARN or URI, "" where it names none.
+	for name, tc := range map[string]struct {
+		parse func(string) string
+		want  map[string]string // by input
+	}{
+		"SageMakerIntegrationEndpoint": {aws.SageMakerIntegrationEndpoint, map[string]string{
+			"arn:aws:apigateway:ap-southeast-1:runtime.sagemaker:path//endpoints/hdb-resale-prod/invocations": "hdb-resale-prod",
+			"arn:aws:apigateway:ap-southeast-1:lambda:path/2015-03-31/functions/x/invocations":                "",
+			"https://example.com/endpoints/x/invocations":                                                     "",
+		}},
+		"PipelineOfExecution": {aws.PipelineOfExecution, map[string]string{
+			"arn:aws:sagemaker:ap-southeast-1:123456789012:pipeline/hdb-resale-valuation/execution/abc123": "hdb-resale-valuation",
+			"arn:aws:sagemaker:ap-southeast-1:123456789012:pipeline/hdb-resale-valuation":                  "hdb-resale-valuation",
+			"arn:aws:sagemaker:ap-southeast-1:123456789012:training-job/hdb-resale-valuation":              "",
+		}},
 	} {
-		if got := aws.SageMakerIntegrationEndpoint(uri); got != want {
-			t.Errorf("SageMakerIntegrationEndpoint(%q) = %q, want %q", uri, got, want)
+		for in, want := range tc.want {
+			if got := tc.parse(in); got != want {
+				t.Errorf("%s(%q) = %q, want %q", name, in, got, want)
+			}
 		}
 	}
 	if b, k, err := aws.ParseS3URI("s3://ag-hdb/eval/v3/evaluation.json"); err != nil || b != "ag-hdb" || k != "eval/v3/evaluation.json" {

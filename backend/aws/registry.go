@@ -126,12 +126,7 @@ func userContextName(u *types.UserContext) string {
 // PipelineOfExecution reads the pipeline name from an execution ARN:
 // arn:aws:sagemaker:R:A:pipeline/NAME/execution/ID -> NAME.
 func PipelineOfExecution(arn string) string {
-	_, rest, ok := strings.Cut(arn, ":pipeline/")
-	if !ok {
-		return ""
-	}
-	name, _, _ := strings.Cut(rest, "/")
-	return name
+	return segmentAfter(arn, ":pipeline/")
 }
 
 // trainingJobOfArtifact reads the job name from a model artefact a

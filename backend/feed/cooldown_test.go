@@ -18,6 +18,7 @@ func TestResubscribingAFailingFeedKeepsItsBackoff(t *testing.T) {
 	first := recv(t, e) // fails at t0: back-off 10s
 	idle(t, clock, 1)
 	leave()
+	idle(t, clock, 0) // the old feed has let go of its timer
 
 	clock.Advance(4 * time.Second)
 	defer e.Subscribe("eps", spec)()
@@ -57,6 +58,7 @@ func TestResubscribingAfterTheBackoffPollsAtOnce(t *testing.T) {
 	recv(t, e)
 	idle(t, clock, 1)
 	leave()
+	idle(t, clock, 0) // the old feed has let go of its timer
 	clock.Advance(10 * time.Second)
 	defer e.Subscribe("eps", spec)()
 	if u := recv(t, e); u.State.Failures != 1 || !u.State.LastAttempt.Equal(t0.Add(10*time.Second)) || c.calls.Load() != 2 {
