@@ -3,6 +3,7 @@ package backend
 import (
 	"context"
 	"fmt"
+	"sort"
 	"time"
 
 	"github.com/agdash/agdash/backend/aws"
@@ -63,6 +64,7 @@ func (t *trainingIndex) curves(ctx context.Context, job domain.TrainingJob) ([]d
 		for _, r := range refs {
 			e.metrics = append(e.metrics, r.Metric)
 		}
+		algorithmMetricsFirst(e.metrics, job.MetricNames)
 		e.metricsRead = true
 	}
 	if len(e.metrics) == 0 {
@@ -102,4 +104,26 @@ func (t *trainingIndex) curves(ctx context.Context, job domain.TrainingJob) ([]d
 	}
 	e.curves, e.curvesAt, e.curvesFinal = curves, now, job.Terminal()
 	return curves, nil
+}
+
+// algorithmMetricsFirst orders a job's metrics as a data scientist reads
+// them: what the algorithm reports (validation:rmse, train:loss), in the
+// order its metric definitions give, then the instance metrics (CPU,
+// memory, disk) by name.
+func algorithmMetricsFirst(metrics, defined []string) {
+	rank := make(map[string]int, len(defined))
+	for i, n := range defined {
+		rank[n] = i
+	}
+	sort.SliceStable(metrics, func(i, j int) bool {
+		ri, iDefined := rank[metrics[i]]
+		rj, jDefined := rank[metrics[j]]
+		switch {
+		case iDefined && jDefined:
+			return ri < rj
+		case iDefined != jDefined:
+			return iDefined
+		}
+		return metrics[i] < metrics[j]
+	})
 }
