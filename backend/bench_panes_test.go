@@ -3,6 +3,7 @@ package backend
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -18,19 +19,24 @@ type naiveRound struct {
 	round  func(ctx context.Context, a *aws.Account) error
 }
 
-// paneLoad is what one pane polls: the feeds it subscribes to, and what a
-// naive poller would do for the same screen.
+// paneLoad is what one pane polls: the feeds it subscribes to, what each
+// operation they call may cost, and what a naive poller would do for the
+// same screen.
 type paneLoad struct {
-	name  string
-	feeds func(b *testing.B, env *sandboxtest.Env) []FeedKey
-	naive func(b *testing.B, env *sandboxtest.Env) []naiveRound
+	name    string
+	feeds   func(b *testing.B, env *sandboxtest.Env) []FeedKey
+	budgets map[string]budget
+	naive   func(b *testing.B, env *sandboxtest.Env) []naiveRound
 }
 
 // BenchmarkPaneCallsPerMinute reports, for each pane, the AWS calls per
 // minute its feeds make at steady state on the sandbox's default account
 // (the world moving: jobs progress, executions advance, endpoints serve),
 // beside a naive poller of the same screen on the same account, and their
-// ratio.
+// ratio. It fails when a pane breaks its budgets (see callLog.check): a
+// collection listed more than once per its feed's interval, an item
+// described more than once per interval, an item read again after it
+// finished, or a call the pane has no budget for.
 //
 //	go test -run '^$' -bench PaneCallsPerMinute -benchtime 1x ./backend/
 func BenchmarkPaneCallsPerMinute(b *testing.B) {
@@ -39,7 +45,12 @@ func BenchmarkPaneCallsPerMinute(b *testing.B) {
 			var feeds, naive float64
 			for b.Loop() {
 				env := sandboxtest.Start(b)
-				feeds = feedCallsPerMinuteOn(b, env, pane.feeds(b, env))
+				log := newCallLog()
+				feeds = feedCallsPerMinuteOn(b, env, pane.feeds(b, env), log)
+				if broken := log.check(measuredMinutes*time.Minute, pane.budgets); len(broken) > 0 {
+					b.Fatalf("the %s pane's feeds broke their budgets:\n%s\ncalls in the window, by item:\n%s",
+						pane.name, strings.Join(broken, "\n"), strings.Join(log.items(), "\n"))
+				}
 				naive = naiveCallsPerMinuteOn(b, env, pane.naive(b, env))
 			}
 			b.ReportMetric(feeds, "feed-calls/min")
@@ -52,8 +63,13 @@ func BenchmarkPaneCallsPerMinute(b *testing.B) {
 // feedCallsPerMinuteOn subscribes keys as a data scientist, lets the feeds
 // run two simulated minutes, then counts five more and returns a minute's
 // share. Both clocks move together, from one timer to the next.
-func feedCallsPerMinuteOn(b *testing.B, env *sandboxtest.Env, keys []FeedKey) float64 {
-	s := clientOn(b, env, "project-admin", Options{})
+func feedCallsPerMinuteOn(b *testing.B, env *sandboxtest.Env, keys []FeedKey, log *callLog) float64 {
+	// The SDK adds a custom CA bundle only to its own client type; the
+	// sandbox speaks plain HTTP anyway.
+	b.Setenv("AWS_CA_BUNDLE", "")
+	opts := Options{}
+	opts.AWS.HTTPClient = log
+	s := clientOn(b, env, "project-admin", opts)
 	defer s.c.Close()
 	for _, k := range keys {
 		defer s.c.Subscribe(k)()
@@ -75,11 +91,14 @@ func feedCallsPerMinuteOn(b *testing.B, env *sandboxtest.Env, keys []FeedKey) fl
 		}
 	}
 	run(2 * time.Minute)
+	log.startCounting()
 	before := s.c.Calls().Total
-	const minutes = 5
-	run(minutes * time.Minute)
-	return float64(s.c.Calls().Total-before) / minutes
+	run(measuredMinutes * time.Minute)
+	return float64(s.c.Calls().Total-before) / measuredMinutes
 }
+
+// measuredMinutes is the window the benchmark counts, after warm-up.
+const measuredMinutes = 5
 
 // naiveCallsPerMinuteOn runs each naive round once and scales its calls to
 // a minute of its period.
@@ -108,6 +127,16 @@ func paneLoads() []paneLoad {
 		{
 			name:  "projects",
 			feeds: func(*testing.B, *sandboxtest.Env) []FeedKey { return []FeedKey{key(FeedProjects, "")} },
+			budgets: map[string]budget{
+				"sagemaker:ListDomains": {every: iv.Projects}, "sagemaker:ListUserProfiles": {every: iv.Projects},
+				"sagemaker:ListApps": {every: iv.Projects}, "sagemaker:ListSpaces": {every: iv.Projects},
+				"sagemaker:ListProjects": {every: iv.Projects}, "sagemaker:ListEndpoints": {every: iv.Projects},
+				"sagemaker:ListPipelines": {every: iv.Projects}, "sagemaker:ListTrainingJobs": {every: iv.Projects},
+				"sagemaker:Search": {every: iv.Projects},
+				// Usage counts running jobs' hours; endpoints' instance counts.
+				"sagemaker:DescribeTrainingJob": {every: iv.Projects, perItem: true},
+				"sagemaker:DescribeEndpoint":    {every: iv.Projects, perItem: true},
+			},
 			naive: func(*testing.B, *sandboxtest.Env) []naiveRound {
 				return []naiveRound{{iv.Projects, naiveProjects}}
 			},
@@ -117,6 +146,13 @@ func paneLoads() []paneLoad {
 			feeds: func(b *testing.B, env *sandboxtest.Env) []FeedKey {
 				job := runningJobOf(b, env.World(), "hdb-resale-valuation")
 				return []FeedKey{key(FeedTrainingJobs, ""), key(FeedTrainingJob, job), key(FeedJobLogs, job)}
+			},
+			budgets: map[string]budget{
+				"sagemaker:ListTrainingJobs":    {every: iv.TrainingList},
+				"sagemaker:DescribeTrainingJob": {every: iv.RunningJobs, perItem: true},
+				"cloudwatch:GetMetricData":      {every: iv.TrainingList}, // the open job's curves
+				"logs:DescribeLogStreams":       {every: streamRefresh},
+				"logs:GetLogEvents":             {every: iv.Logs, perItem: true}, // per stream
 			},
 			naive: func(b *testing.B, env *sandboxtest.Env) []naiveRound {
 				job := runningJobOf(b, env.World(), "hdb-resale-valuation")
@@ -132,6 +168,12 @@ func paneLoads() []paneLoad {
 			feeds: func(b *testing.B, env *sandboxtest.Env) []FeedKey {
 				running := runningExecutionOf(b, env, "hdb-resale-valuation")
 				return []FeedKey{key(FeedPipelines, ""), key(FeedExecutions, "hdb-resale-valuation"), key(FeedExecution, running)}
+			},
+			budgets: map[string]budget{
+				"sagemaker:ListPipelines":              {every: iv.Pipelines},
+				"sagemaker:ListPipelineExecutions":     {every: iv.Pipelines, perItem: true}, // per pipeline
+				"sagemaker:DescribePipelineExecution":  {every: iv.RunningJobs, perItem: true},
+				"sagemaker:ListPipelineExecutionSteps": {every: iv.RunningJobs, perItem: true},
 			},
 			naive: func(b *testing.B, env *sandboxtest.Env) []naiveRound {
 				running := runningExecutionOf(b, env, "hdb-resale-valuation")
@@ -149,6 +191,10 @@ func paneLoads() []paneLoad {
 			feeds: func(*testing.B, *sandboxtest.Env) []FeedKey {
 				return []FeedKey{key(FeedModelGroups, ""), key(FeedModelVersions, "hdb-resale-valuation")}
 			},
+			budgets: map[string]budget{
+				"sagemaker:ListModelPackageGroups": {every: iv.Registry},
+				"sagemaker:ListModelPackages":      {every: iv.Registry, perItem: true}, // per group
+			},
 			naive: func(*testing.B, *sandboxtest.Env) []naiveRound {
 				return []naiveRound{
 					{iv.Registry, naiveGroups},
@@ -159,6 +205,12 @@ func paneLoads() []paneLoad {
 		{
 			name:  "endpoints",
 			feeds: func(*testing.B, *sandboxtest.Env) []FeedKey { return []FeedKey{key(FeedEndpoints, "")} },
+			budgets: map[string]budget{
+				"sagemaker:ListEndpoints":    {every: iv.Endpoints},
+				"sagemaker:DescribeEndpoint": {every: iv.Endpoints, perItem: true},
+				"cloudwatch:DescribeAlarms":  {every: iv.Endpoints},
+				"cloudwatch:GetMetricData":   {every: iv.Endpoints}, // every endpoint in one batch
+			},
 			naive: func(*testing.B, *sandboxtest.Env) []naiveRound {
 				return []naiveRound{{iv.Endpoints, naiveEndpoints}}
 			},
@@ -167,6 +219,13 @@ func paneLoads() []paneLoad {
 			name: "backups",
 			feeds: func(b *testing.B, env *sandboxtest.Env) []FeedKey {
 				return []FeedKey{key(FeedFileSystems, ""), key(FeedRecoveryPoints, firstFileSystem(env)), key(FeedRestoreJobs, "")}
+			},
+			budgets: map[string]budget{
+				"efs:DescribeFileSystems":             {every: iv.Backups},
+				"sagemaker:ListDomains":               {every: iv.Backups},
+				"sagemaker:ListUserProfiles":          {every: iv.Backups},
+				"backup:ListRecoveryPointsByResource": {every: iv.Backups},
+				"backup:ListRestoreJobs":              {every: iv.RestoreIdle},
 			},
 			naive: func(b *testing.B, env *sandboxtest.Env) []naiveRound {
 				fs := firstFileSystem(env)

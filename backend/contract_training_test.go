@@ -35,9 +35,9 @@ func TestSandboxTrainingJobsAreTheWorldsRunningFirst(t *testing.T) {
 			t.Fatalf("finished jobs not newest first at %d: %s after %s", i, d.Jobs[i].Name, d.Jobs[i-1].Name)
 		}
 	}
-	byName := map[string]domain.TrainingJob{}
+	byName := map[string]domain.TrainingJobSummary{}
 	for _, j := range d.Jobs {
-		byName[j.Name] = j
+		byName[j.Name] = *j
 	}
 	for _, ws := range all {
 		j := byName[ws.TrainingJobName]

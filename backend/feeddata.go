@@ -22,9 +22,14 @@ type ProjectsData struct {
 
 // TrainingJobsData is every training job the account lists, running first,
 // then newest. Running jobs are described; finished ones carry what the
-// list call returned plus anything described earlier in the session.
+// list shows (the list call's summary, with the instance, billable time
+// and project from Search) plus anything described earlier in the
+// session; TrainingJobData has a job in full. The slice and the jobs it
+// points to are shared between deliveries and must not be modified: an
+// account of 100,000 jobs is delivered every few seconds without being
+// copied.
 type TrainingJobsData struct {
-	Jobs []domain.TrainingJob
+	Jobs []*domain.TrainingJobSummary
 	// Loading is true while older jobs are still being paged in (a large
 	// account's first polls); Jobs then holds the newest ones.
 	Loading bool

@@ -54,12 +54,16 @@ func (e *pipelineEntry) setProject(project string) { e.p.Project, e.tagged = pro
 type execEntry struct {
 	exec      domain.PipelineExecution
 	described bool
-	params    map[string]string
-	defRead   bool
-	def       domain.PipelineDefinition
-	defErr    string
-	steps     []domain.PipelineStep
-	stepsDone bool // listed after the execution finished: final
+	// describedAt is when it was last described (poll clock): the
+	// executions list and the execution's own feed share one describe per
+	// RunningJobs interval.
+	describedAt time.Time
+	params      map[string]string
+	defRead     bool
+	def         domain.PipelineDefinition
+	defErr      string
+	steps       []domain.PipelineStep
+	stepsDone   bool // listed after the execution finished: final
 }
 
 func newPipelineCache(acct *aws.Account, tags domain.TagKeys) *pipelineCache {
@@ -215,9 +219,9 @@ func (pc *pipelineCache) takeListedLocked(listed []domain.PipelineExecution) []d
 }
 
 // executionsLocked lists a pipeline's newest executions and describes
-// those that are new or still running (who started them, when they
-// ended), all at once.
-func (pc *pipelineCache) executionsLocked(ctx context.Context, pipeline string, max int) ([]domain.PipelineExecution, error) {
+// those that are new, or still running and not described for every (who
+// started them, when they ended), all at once.
+func (pc *pipelineCache) executionsLocked(ctx context.Context, pipeline string, max int, now time.Time, every time.Duration) ([]domain.PipelineExecution, error) {
 	listed, err := pc.acct.PipelineExecutions(ctx, pipeline, max)
 	if err != nil {
 		return nil, err
@@ -225,12 +229,12 @@ func (pc *pipelineCache) executionsLocked(ctx context.Context, pipeline string, 
 	pc.takeListedLocked(listed)
 	var due []*execEntry
 	for _, l := range listed {
-		if x := pc.executions[l.ARN]; !x.described || !x.exec.Terminal() {
+		if x := pc.executions[l.ARN]; !x.described || !x.exec.Terminal() && isDue(now, x.describedAt, every) {
 			due = append(due, x)
 		}
 	}
 	err = each(ctx, len(due), func(ctx context.Context, i int) error {
-		return pc.describeExecLocked(ctx, due[i], due[i].exec.ARN)
+		return pc.describeExecLocked(ctx, due[i], due[i].exec.ARN, now)
 	})
 	if err != nil {
 		return nil, err
@@ -270,7 +274,7 @@ func (pc *pipelineCache) readParamsLocked(ctx context.Context, listed []domain.P
 	return nil
 }
 
-func (pc *pipelineCache) describeExecLocked(ctx context.Context, x *execEntry, arn string) error {
+func (pc *pipelineCache) describeExecLocked(ctx context.Context, x *execEntry, arn string, now time.Time) error {
 	d, err := pc.acct.DescribePipelineExecution(ctx, arn)
 	if err != nil {
 		return err
@@ -279,7 +283,7 @@ func (pc *pipelineCache) describeExecLocked(ctx context.Context, x *execEntry, a
 		d.PipelineName = x.exec.PipelineName
 	}
 	d.Parameters, d.Steps = x.params, x.exec.Steps
-	x.exec, x.described = d, true
+	x.exec, x.described, x.describedAt = d, true, now
 	return nil
 }
 
@@ -323,11 +327,12 @@ func (c *Client) fetchExecutions(ctx context.Context, pipeline string) (any, err
 	pc := c.pipelines
 	pc.mu.Lock()
 	defer pc.mu.Unlock()
-	e, err := pc.pipelineLocked(ctx, pipeline, c.pollClock.Now())
+	now := c.pollClock.Now()
+	e, err := pc.pipelineLocked(ctx, pipeline, now)
 	if err != nil {
 		return nil, err
 	}
-	execs, err := pc.executionsLocked(ctx, pipeline, listedExecutions)
+	execs, err := pc.executionsLocked(ctx, pipeline, listedExecutions, now, c.intervals.RunningJobs)
 	if err != nil {
 		return nil, err
 	}
@@ -353,9 +358,11 @@ func (c *Client) fetchExecution(ctx context.Context, arn string) (any, error) {
 		x = &execEntry{}
 		pc.executions[arn] = x
 	}
-	finishedBefore := x.described && x.exec.Terminal()
-	if !finishedBefore {
-		if err := pc.describeExecLocked(ctx, x, arn); err != nil {
+	// Finished and described: never again. Running: once per interval,
+	// which the executions list may already have spent.
+	now := c.pollClock.Now()
+	if !x.described || !x.exec.Terminal() && isDue(now, x.describedAt, c.intervals.RunningJobs) {
+		if err := pc.describeExecLocked(ctx, x, arn, now); err != nil {
 			return nil, err
 		}
 	}

@@ -134,3 +134,33 @@ func TestExecutionsListCarriesParametersReadOncePerExecution(t *testing.T) {
 		t.Fatalf("parameters read again %d times; they never change", n)
 	}
 }
+
+// The executions list and a running execution's own feed share one
+// describe of it per RunningJobs interval: on the list's poll, whichever
+// feed comes second uses what the first read.
+func TestRunningExecutionDescribedOncePerIntervalByListAndDetail(t *testing.T) {
+	f, running := pipelineAccount()
+	c, clock := newTestClient(t, f, Options{})
+	go func() {
+		for range c.Updates() {
+		}
+	}()
+	defer c.Subscribe(FeedKey{Kind: FeedExecutions, Arg: "hdb-train"})()
+	defer c.Subscribe(FeedKey{Kind: FeedExecution, Arg: running})()
+	idle(t, clock, 2)
+	every := DefaultIntervals().RunningJobs
+	polls := int(DefaultIntervals().Pipelines / every) // the list polls once meanwhile
+	calls := delta(f, func() {
+		for range polls {
+			f.Advance(every)
+			clock.Advance(every)
+			idle(t, clock, 2)
+		}
+	})
+	if n := calls["sagemaker:DescribePipelineExecution"]; n != int64(polls) {
+		t.Fatalf("the running execution was described %d times in %d intervals, want once each (%v)", n, polls, calls)
+	}
+	if n := calls["sagemaker:ListPipelineExecutions"]; n != 1 {
+		t.Fatalf("the executions were listed %d times in one list interval, want once", n)
+	}
+}

@@ -47,9 +47,13 @@ func (c *Client) fetchTrainingJob(ctx context.Context, name string) (any, error)
 func (t *trainingIndex) curves(ctx context.Context, job domain.TrainingJob) ([]domain.Series, error) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	e := t.jobs[job.Name]
-	if e == nil {
+	if t.jobs[job.Name] == nil {
 		return nil, nil
+	}
+	e := t.curveState[job.Name]
+	if e == nil {
+		e = &curveEntry{}
+		t.curveState[job.Name] = e
 	}
 	now := t.pollNow()
 	if e.curvesFinal || (!e.curvesAt.IsZero() && !isDue(now, e.curvesAt, t.iv.TrainingList)) {

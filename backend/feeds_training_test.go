@@ -112,6 +112,109 @@ func TestTrainingJobsSteadyStateIsOneListPerIntervalAndDescribesOnlyRunningJobs(
 	}
 }
 
+// The first fill of a large history pages older jobs at every poll, 20
+// pages a poll (half the SageMaker rate the meter allows), not only when
+// the list is due; once the history is in, polls page nothing more.
+func TestFirstFillPagesOlderJobsAtEveryPollThenStops(t *testing.T) {
+	f := bigAccount() // 10,003 jobs: 101 pages of 100
+	c, clock := newTestClient(t, f, Options{})
+	defer c.Subscribe(jobsKey)()
+	if d := next(t, c, jobsKey).Data.(TrainingJobsData); !d.Loading || len(d.Jobs) != 5000 {
+		t.Fatalf("first delivery: %d jobs, loading %v; want the newest 5,000 while loading", len(d.Jobs), d.Loading)
+	}
+	for poll, want := range []int{7000, 9000, 10003} {
+		var d TrainingJobsData
+		calls := delta(f, func() { d = step(t, c, clock, f, jobsKey, 5*time.Second).Data.(TrainingJobsData) })
+		if n := calls["sagemaker:ListTrainingJobs"]; n > backfillPagesPerPoll {
+			t.Fatalf("poll %d listed %d pages, more than %d", poll+2, n, backfillPagesPerPoll)
+		}
+		if len(d.Jobs) < want || d.Loading != (want < 10003) {
+			t.Fatalf("after poll %d: %d jobs, loading %v; want %d", poll+2, len(d.Jobs), d.Loading, want)
+		}
+	}
+	calls := delta(f, func() {
+		for range 2 { // at 20 s and 25 s; the list is due again at 30 s
+			step(t, c, clock, f, jobsKey, 5*time.Second)
+		}
+	})
+	if n := calls["sagemaker:ListTrainingJobs"]; n != 0 {
+		t.Fatalf("with the history in, polls between list intervals listed %d pages, want none", n)
+	}
+}
+
+// The list keeps a summary of a finished job that Search returned in full
+// (a month of full records would hold tens of megabytes); opening the job
+// reads its details with one describe, and never again.
+func TestFinishedJobFromSearchIsListedInSummaryAndDescribedOnceWhenOpened(t *testing.T) {
+	f := awsfake.New(t0) // no job runs: every describe is the opened job's
+	f.AddJobs(awsfake.Job{Name: "hdb-resale-first", Status: domain.JobFailed, SecondaryStatus: "Failed",
+		Created: t0.Add(-3 * time.Hour), Ended: t0.Add(-2 * time.Hour), Tags: map[string]string{"sagemaker:project-name": "hdb-resale"}})
+	f.AddJobs(awsfake.Job{Name: "hdb-resale-tuned", Status: domain.JobCompleted, SecondaryStatus: "Completed",
+		Created: t0.Add(-90 * time.Second), Started: t0.Add(-80 * time.Second), Ended: t0.Add(-30 * time.Second),
+		InstanceType: "ml.m5.2xlarge", InstanceCount: 1, Hyperparameters: map[string]string{"ntree": "800"},
+		Tags: map[string]string{"sagemaker:project-name": "hdb-resale"}})
+	c, clock := newTestClient(t, f, Options{})
+	defer c.Subscribe(jobsKey)()
+	listed := jobNamed(next(t, c, jobsKey).Data.(TrainingJobsData).Jobs, "hdb-resale-tuned")
+	if !listed.Detailed || listed.Project != "hdb-resale" || listed.InstanceType != "ml.m5.2xlarge" || listed.BillableSeconds != 50 {
+		t.Fatalf("listed = %+v, want its project, instance and billable time from Search", listed)
+	}
+	key := FeedKey{Kind: FeedTrainingJob, Arg: "hdb-resale-tuned"}
+	var opened TrainingJobData
+	calls := delta(f, func() {
+		defer c.Subscribe(key)()
+		opened = next(t, c, key).Data.(TrainingJobData)
+	})
+	if opened.Job.Hyperparameters["ntree"] != "800" || opened.Job.Project != "hdb-resale" {
+		t.Fatalf("opened = %+v, want its hyperparameters and project", opened.Job)
+	}
+	if n := calls["sagemaker:DescribeTrainingJob"]; n != 1 {
+		t.Fatalf("opening the finished job described it %d times, want once (%v)", n, calls)
+	}
+	calls = delta(f, func() {
+		defer c.Subscribe(key)()
+		next(t, c, key)
+		for range 3 { // the list's feed and the job's
+			idle(t, clock, 2)
+			f.Advance(5 * time.Second)
+			clock.Advance(5 * time.Second)
+			next(t, c, key)
+		}
+	})
+	if n := calls["sagemaker:DescribeTrainingJob"]; n != 0 {
+		t.Fatalf("opening it again described it %d more times; a finished job is read once", n)
+	}
+}
+
+// While no job changes, every poll delivers the same list, not a copy: a
+// list of 100,000 jobs costs nothing to hand over again. A change makes a
+// new list and leaves the one delivered before as it was.
+func TestUnchangedJobsAreDeliveredAsTheSameList(t *testing.T) {
+	f := bigAccount()
+	c, clock := newTestClient(t, f, Options{})
+	defer c.Subscribe(jobsKey)()
+	next(t, c, jobsKey)
+	var d TrainingJobsData
+	for d.Loading || d.Jobs == nil {
+		d = step(t, c, clock, f, jobsKey, 5*time.Second).Data.(TrainingJobsData)
+	}
+	again := step(t, c, clock, f, jobsKey, 5*time.Second).Data.(TrainingJobsData)
+	if len(again.Jobs) != len(d.Jobs) || &again.Jobs[0] != &d.Jobs[0] {
+		t.Fatal("a poll in which nothing changed delivered a new list")
+	}
+	f.SetJobStatus("run-b", domain.JobCompleted)
+	changed := step(t, c, clock, f, jobsKey, 5*time.Second).Data.(TrainingJobsData)
+	if &changed.Jobs[0] == &d.Jobs[0] {
+		t.Fatal("a job finished and the same list was delivered")
+	}
+	if j := jobNamed(d.Jobs, "run-b"); j.Status != domain.JobInProgress {
+		t.Fatalf("the list delivered before the change now says %s: a delivered list must never change", j.Status)
+	}
+	if j := jobNamed(changed.Jobs, "run-b"); j.Status != domain.JobCompleted {
+		t.Fatalf("the new list says run-b is %s, want Completed", j.Status)
+	}
+}
+
 func TestNewTrainingJobIsListedDescribedAndGivenItsProject(t *testing.T) {
 	f := bigAccount()
 	c, clock := newTestClient(t, f, Options{})
@@ -174,13 +277,13 @@ func TestTrainingJobDetailIsCachedOnceFinished(t *testing.T) {
 	}
 }
 
-func jobNamed(jobs []domain.TrainingJob, name string) domain.TrainingJob {
+func jobNamed(jobs []*domain.TrainingJobSummary, name string) domain.TrainingJobSummary {
 	for _, j := range jobs {
 		if j.Name == name {
-			return j
+			return *j
 		}
 	}
-	return domain.TrainingJob{}
+	return domain.TrainingJobSummary{}
 }
 
 func sameCalls(got, want map[string]int64) bool {

@@ -3,8 +3,10 @@ package backend
 import (
 	"context"
 	"sort"
+	"strings"
 	"sync"
 	"time"
+	"unique"
 
 	"github.com/agdash/agdash/backend/aws"
 	"github.com/agdash/agdash/backend/domain"
@@ -12,10 +14,18 @@ import (
 
 // Paging limits of the training job list.
 const (
-	// backfillPagesPerPoll bounds how far one poll pages into jobs never
-	// seen: the first poll shows the newest 5,000 at once, and an account
-	// of 100,000 jobs fills in over a few polls instead of one long wait.
-	backfillPagesPerPoll = 50
+	// firstPages is how far the first poll pages: it shows the newest
+	// 5,000 jobs at once.
+	firstPages = 50
+	// backfillPagesPerPoll is how far each later poll pages into older jobs
+	// until the whole history is in. The backfill rides on every poll of
+	// the feed (every RunningJobs interval, 5 s), not only the list's (30
+	// s): 20 pages a poll is 4 calls a second, half of the SageMaker rate
+	// the meter allows (8/s), so the other feeds and teammates keep the
+	// other half while an account of 100,000 jobs fills in about four and a
+	// half minutes instead of eleven. Once the history is in, the backfill
+	// costs nothing: steady state is one ListTrainingJobs per list interval.
+	backfillPagesPerPoll = 20
 	// searchLag is how long a new job may be missing from Search's index.
 	searchLag = 5 * time.Minute
 	// youngTagReads bounds the ListTags calls for new jobs that Search has
@@ -39,7 +49,9 @@ const (
 //     would cost one call per job (10,000 at first load), so instead one
 //     Search for jobs carrying the tag, created since the start of the month
 //     (as far back as usage is counted), answers for a hundred jobs per call,
-//     and returns finished jobs in full so they need no describe. Later
+//     and returns finished jobs in full so they need no describe (the index
+//     keeps what the list shows of them, see listFields; the rest is read
+//     once if the job is opened). Later
 //     searches run only when the list shows new jobs, and cover only them;
 //     a running job's record also stands in for its first describe;
 //     a new job younger than Search's indexing lag that Search did not
@@ -61,14 +73,32 @@ type trainingIndex struct {
 	searched      bool
 	unresolved    map[string]bool // jobs of this month whose project is not known yet
 	missing       map[string]bool // names SageMaker says do not exist
+	curveState    map[string]*curveEntry
+
+	// order is every entry, running first then newest; nil when a job was
+	// added, removed, or moved in that order. delivered is the last list
+	// sorted returned, handed out again until a job changes (changed).
+	order     []*jobEntry
+	delivered []*domain.TrainingJobSummary
+	changed   bool
 }
 
 type jobEntry struct {
-	job          domain.TrainingJob
+	// sum is what the list shows, shared with the deliveries
+	// (TrainingJobsData.Jobs) and never modified: a change replaces it
+	// (setLocked).
+	sum *domain.TrainingJobSummary
+	// full is the job in full once described (or found running by
+	// Search); nil for a job known only from the list or from Search's
+	// record of a finished job, whose details are read if it is opened.
+	full         *domain.TrainingJob
 	describedAt  time.Time // poll clock; zero if never described
 	final        bool      // finished and known in full: never described again
 	projectKnown bool
+}
 
+// curveEntry is what is known of an opened job's metric curves.
+type curveEntry struct {
 	metrics     []string // CloudWatch metric names of its hosts, once listed
 	metricsRead bool
 	curves      []domain.Series
@@ -79,8 +109,42 @@ type jobEntry struct {
 func newTrainingIndex(acct *aws.Account, tags domain.TagKeys, pollNow, dataNow func() time.Time, iv Intervals) *trainingIndex {
 	return &trainingIndex{
 		acct: acct, tags: tags, pollNow: pollNow, dataNow: dataNow, iv: iv,
-		jobs: map[string]*jobEntry{}, unresolved: map[string]bool{}, missing: map[string]bool{},
+		jobs: map[string]*jobEntry{}, unresolved: map[string]bool{}, missing: map[string]bool{}, curveState: map[string]*curveEntry{},
 	}
+}
+
+// addLocked makes an entry for a job not known before.
+func (t *trainingIndex) addLocked(s domain.TrainingJobSummary) *jobEntry {
+	e := &jobEntry{sum: &s}
+	t.jobs[s.Name] = e
+	t.order, t.changed = nil, true
+	return e
+}
+
+// setLocked replaces an entry's summary, keeping the list's order when
+// the job's place in it has not moved.
+func (t *trainingIndex) setLocked(e *jobEntry, s domain.TrainingJobSummary) {
+	if *e.sum == s {
+		return // a describe that found nothing new: the delivered list stands
+	}
+	if e.sum.Running() != s.Running() || !e.sum.CreatedAt.Equal(s.CreatedAt) || e.sum.Name != s.Name {
+		t.order = nil
+	}
+	e.sum, t.changed = &s, true
+}
+
+// setFullLocked records a job known in full, and its summary.
+func (t *trainingIndex) setFullLocked(e *jobEntry, j domain.TrainingJob) {
+	e.full = &j
+	t.setLocked(e, compactSummary(j))
+}
+
+// removeLocked forgets a job.
+func (t *trainingIndex) removeLocked(name string) {
+	delete(t.jobs, name)
+	delete(t.unresolved, name)
+	delete(t.curveState, name)
+	t.order, t.changed = nil, true
 }
 
 // isDue reports whether something last done at last should be done again
@@ -90,12 +154,14 @@ func isDue(now, last time.Time, every time.Duration) bool {
 }
 
 // sync brings the index up to date: the list when due (and list is true),
-// project tags of new jobs, and a describe of every running job that is due.
+// or else the next pages of the backfill while the history is not all in;
+// project tags of new jobs; and a describe of every running job that is due.
 func (t *trainingIndex) sync(ctx context.Context, list bool) error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	now := t.pollNow()
-	if list && isDue(now, t.listedAt, t.iv.TrainingList) {
+	switch {
+	case list && isDue(now, t.listedAt, t.iv.TrainingList):
 		if err := t.listLocked(ctx); err != nil {
 			return err
 		}
@@ -103,6 +169,13 @@ func (t *trainingIndex) sync(ctx context.Context, list bool) error {
 			return err
 		}
 		t.listedAt = now
+	case list && !t.complete:
+		if err := t.backfillLocked(ctx, backfillPagesPerPoll); err != nil {
+			return err
+		}
+		if err := t.resolveProjectsLocked(ctx); err != nil {
+			return err
+		}
 	}
 	return t.describeRunningLocked(ctx, now)
 }
@@ -112,7 +185,7 @@ func (t *trainingIndex) listLocked(ctx context.Context) error {
 		err := t.acct.ListTrainingJobs(ctx, "", func(page []domain.TrainingJob, _ string) bool {
 			reachedKnown := false
 			for _, j := range page {
-				if e := t.jobs[j.Name]; e != nil && e.job.Terminal() && unchanged(e.job, j) {
+				if e := t.jobs[j.Name]; e != nil && e.sum.Terminal() && unchanged(e.sum, j) {
 					reachedKnown = true
 				}
 				t.mergeListedLocked(j)
@@ -123,6 +196,15 @@ func (t *trainingIndex) listLocked(ctx context.Context) error {
 			return err
 		}
 	}
+	pages := backfillPagesPerPoll
+	if !t.started {
+		pages = firstPages
+	}
+	return t.backfillLocked(ctx, pages)
+}
+
+// backfillLocked pages up to max pages further into jobs never seen.
+func (t *trainingIndex) backfillLocked(ctx context.Context, max int) error {
 	if t.complete {
 		return nil
 	}
@@ -135,7 +217,7 @@ func (t *trainingIndex) listLocked(ctx context.Context) error {
 		t.started = true
 		t.backfillToken = next
 		t.complete = next == ""
-		return !t.complete && pages < backfillPagesPerPoll
+		return !t.complete && pages < max
 	})
 	if err == nil && !t.started {
 		t.started, t.complete = true, true // the account has no jobs
@@ -143,7 +225,7 @@ func (t *trainingIndex) listLocked(ctx context.Context) error {
 	return err
 }
 
-func unchanged(known, listed domain.TrainingJob) bool {
+func unchanged(known *domain.TrainingJobSummary, listed domain.TrainingJob) bool {
 	return known.Status == listed.Status && known.LastModified.Equal(listed.LastModified)
 }
 
@@ -151,17 +233,22 @@ func unchanged(known, listed domain.TrainingJob) bool {
 func (t *trainingIndex) mergeListedLocked(j domain.TrainingJob) {
 	e := t.jobs[j.Name]
 	if e == nil {
-		t.jobs[j.Name] = &jobEntry{job: j}
+		t.addLocked(compactSummary(j))
 		if !j.CreatedAt.Before(monthStart(t.dataNow())) {
 			t.unresolved[j.Name] = true
 		}
 		return
 	}
-	if unchanged(e.job, j) {
+	if unchanged(e.sum, j) {
 		return
 	}
-	e.job.Status, e.job.SecondaryStatus = j.Status, j.SecondaryStatus
-	e.job.LastModified, e.job.EndedAt = j.LastModified, j.EndedAt
+	s := *e.sum
+	s.Status, s.SecondaryStatus = shared(j.Status), shared(j.SecondaryStatus)
+	s.LastModified, s.EndedAt = j.LastModified, j.EndedAt
+	t.setLocked(e, s)
+	if f := e.full; f != nil {
+		f.Status, f.SecondaryStatus, f.LastModified, f.EndedAt = j.Status, j.SecondaryStatus, j.LastModified, j.EndedAt
+	}
 	e.final = false
 }
 
@@ -179,7 +266,7 @@ func (t *trainingIndex) resolveProjectsLocked(ctx context.Context) error {
 	if t.searched {
 		since = time.Time{}
 		for name := range t.unresolved {
-			if c := t.jobs[name].job.CreatedAt; since.IsZero() || c.Before(since) {
+			if c := t.jobs[name].sum.CreatedAt; since.IsZero() || c.Before(since) {
 				since = c
 			}
 		}
@@ -198,12 +285,12 @@ func (t *trainingIndex) resolveProjectsLocked(ctx context.Context) error {
 	var young []*jobEntry
 	for name := range t.unresolved {
 		e := t.jobs[name]
-		if e.job.CreatedAt.Before(cutoff) {
+		if e.sum.CreatedAt.Before(cutoff) {
 			e.projectKnown = true // old enough to be indexed: it has no project tag
 			delete(t.unresolved, name)
 			continue
 		}
-		if len(young) < youngTagReads && e.job.ARN != "" {
+		if len(young) < youngTagReads && e.sum.ARN != "" {
 			young = append(young, e)
 		}
 	}
@@ -214,28 +301,40 @@ func (t *trainingIndex) resolveProjectsLocked(ctx context.Context) error {
 }
 
 // takeSearchedLocked records a Search record: its project, and, for a
-// finished job, everything a describe would have said.
+// finished job, what the list shows of it (a describe would say no more).
 func (t *trainingIndex) takeSearchedLocked(j domain.TrainingJob) {
+	j.Project = shared(j.Tags[t.tags.ProjectName])
 	e := t.jobs[j.Name]
 	if e == nil {
-		e = &jobEntry{job: j}
-		t.jobs[j.Name] = e
+		e = t.addLocked(compactSummary(j))
 	}
 	e.projectKnown = true
 	delete(t.unresolved, j.Name)
-	project := j.Tags[t.tags.ProjectName]
 	switch {
+	case j.Terminal() && !e.final && e.full == nil:
+		// Only its summary: a month of records in full would hold tens of
+		// megabytes that no list reads. Opening the job reads the rest.
+		t.setLocked(e, compactSummary(j))
 	case j.Terminal() && !e.final:
-		e.job, e.final = j, true
-	case !j.Terminal() && !e.job.Terminal() && e.describedAt.IsZero():
+		// It ran in this session and has finished: known in full.
+		t.setFullLocked(e, j)
+		e.final = true
+	case !j.Terminal() && !e.sum.Terminal() && e.describedAt.IsZero():
 		// A running job's record stands in for its first describe (the
 		// next is due an interval later); the list's status is fresher
 		// than Search's index.
-		listed := e.job
-		e.job, e.describedAt = j, t.pollNow()
-		e.job.Status, e.job.SecondaryStatus, e.job.LastModified = listed.Status, listed.SecondaryStatus, listed.LastModified
+		listed := e.sum
+		j.Status, j.SecondaryStatus, j.LastModified = listed.Status, listed.SecondaryStatus, listed.LastModified
+		t.setFullLocked(e, j)
+		e.describedAt = t.pollNow()
+	default:
+		s := *e.sum
+		s.Project = j.Project
+		t.setLocked(e, s)
+		if e.full != nil {
+			e.full.Project, e.full.Tags = j.Project, j.Tags
+		}
 	}
-	e.job.Project, e.job.Tags = project, j.Tags
 }
 
 // tagOldRunningLocked reads, once, the tags of running jobs that Search did
@@ -243,7 +342,7 @@ func (t *trainingIndex) takeSearchedLocked(j domain.TrainingJob) {
 func (t *trainingIndex) tagOldRunningLocked(ctx context.Context) error {
 	var old []*jobEntry
 	for _, e := range t.jobs {
-		if e.projectKnown || e.job.Terminal() || e.job.ARN == "" || t.unresolved[e.job.Name] {
+		if e.projectKnown || e.sum.Terminal() || e.sum.ARN == "" || t.unresolved[e.sum.Name] {
 			continue
 		}
 		old = append(old, e)
@@ -255,15 +354,21 @@ func (t *trainingIndex) tagOldRunningLocked(ctx context.Context) error {
 func (t *trainingIndex) readTagsLocked(ctx context.Context, entries []*jobEntry) error {
 	tags := make([]map[string]string, len(entries))
 	err := each(ctx, len(entries), func(ctx context.Context, i int) (err error) {
-		tags[i], err = t.acct.Tags(ctx, entries[i].job.ARN)
+		tags[i], err = t.acct.Tags(ctx, entries[i].sum.ARN)
 		return err
 	})
 	if err != nil {
 		return err
 	}
 	for i, e := range entries {
-		e.job.Tags, e.job.Project, e.projectKnown = tags[i], tags[i][t.tags.ProjectName], true
-		delete(t.unresolved, e.job.Name)
+		s := *e.sum
+		s.Project = shared(tags[i][t.tags.ProjectName])
+		t.setLocked(e, s)
+		if e.full != nil {
+			e.full.Tags, e.full.Project = tags[i], s.Project
+		}
+		e.projectKnown = true
+		delete(t.unresolved, s.Name)
 	}
 	return nil
 }
@@ -271,7 +376,7 @@ func (t *trainingIndex) readTagsLocked(ctx context.Context, entries []*jobEntry)
 func (t *trainingIndex) describeRunningLocked(ctx context.Context, now time.Time) error {
 	var due []*jobEntry
 	for _, e := range t.jobs {
-		if e.job.Terminal() && (e.final || e.describedAt.IsZero()) {
+		if e.sum.Terminal() && (e.final || e.describedAt.IsZero()) {
 			continue // finished: described in full once, or never needed
 		}
 		if isDue(now, e.describedAt, t.iv.RunningJobs) {
@@ -284,7 +389,7 @@ func (t *trainingIndex) describeRunningLocked(ctx context.Context, now time.Time
 	due = due[:min(len(due), maxDescribesPerPoll)]
 	names := make([]string, len(due))
 	for i, e := range due {
-		names[i] = e.job.Name
+		names[i] = e.sum.Name
 	}
 	return t.describeLocked(ctx, names, now)
 }
@@ -307,18 +412,20 @@ func (t *trainingIndex) describeLocked(ctx context.Context, names []string, now 
 	for i, d := range described {
 		name := names[i]
 		if d == nil {
-			delete(t.jobs, name)
-			delete(t.unresolved, name)
+			t.removeLocked(name)
 			t.missing[name] = true
 			continue
 		}
 		e := t.jobs[name]
 		if e == nil {
-			e = &jobEntry{}
-			t.jobs[name] = e
+			e = t.addLocked(compactSummary(*d))
 		}
-		d.Project, d.Tags = e.job.Project, e.job.Tags
-		e.job, e.describedAt, e.final = *d, now, d.Terminal()
+		d.Project = e.sum.Project
+		if e.full != nil {
+			d.Tags = e.full.Tags
+		}
+		t.setFullLocked(e, *d)
+		e.describedAt, e.final = now, d.Terminal()
 	}
 	return nil
 }
@@ -333,50 +440,69 @@ func (t *trainingIndex) job(ctx context.Context, name string) (domain.TrainingJo
 	if e == nil && t.missing[name] {
 		return domain.TrainingJob{}, false, nil
 	}
-	if e == nil || (!e.final && isDue(now, e.describedAt, t.iv.RunningJobs)) {
+	if e == nil || e.full == nil || (!e.final && isDue(now, e.describedAt, t.iv.RunningJobs)) {
 		if err := t.describeLocked(ctx, []string{name}, now); err != nil {
 			return domain.TrainingJob{}, false, err
 		}
 		if e = t.jobs[name]; e == nil {
 			return domain.TrainingJob{}, false, nil
 		}
-		if !e.projectKnown && e.job.ARN != "" {
+		if !e.projectKnown && e.sum.ARN != "" {
 			if err := t.readTagsLocked(ctx, []*jobEntry{e}); err != nil {
 				return domain.TrainingJob{}, false, err
 			}
 		}
 	}
-	return e.job, true, nil
+	return *e.full, true, nil
 }
 
-// sorted is every job, running first, then newest first.
-func (t *trainingIndex) sorted() (jobs []domain.TrainingJob, loading bool) {
+// sorted is every job, running first, then newest first. The list and
+// its jobs are shared: callers must not modify them. While nothing
+// changes it is the same list; when only jobs' contents change (a running
+// job's status), it is rebuilt in the order already known, without
+// sorting.
+func (t *trainingIndex) sorted() (jobs []*domain.TrainingJobSummary, loading bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	jobs = make([]domain.TrainingJob, 0, len(t.jobs))
-	for _, e := range t.jobs {
-		jobs = append(jobs, e.job)
+	if t.order == nil {
+		t.order = make([]*jobEntry, 0, len(t.jobs))
+		for _, e := range t.jobs {
+			t.order = append(t.order, e)
+		}
+		sort.Slice(t.order, func(i, j int) bool {
+			a, b := t.order[i].sum, t.order[j].sum
+			if ra, rb := a.Running(), b.Running(); ra != rb {
+				return ra
+			}
+			if !a.CreatedAt.Equal(b.CreatedAt) {
+				return a.CreatedAt.After(b.CreatedAt)
+			}
+			return a.Name < b.Name
+		})
+		t.changed = true
 	}
-	sort.Slice(jobs, func(i, j int) bool {
-		if ri, rj := jobs[i].Running(), jobs[j].Running(); ri != rj {
-			return ri
+	if t.changed || t.delivered == nil {
+		t.delivered = make([]*domain.TrainingJobSummary, len(t.order))
+		for i, e := range t.order {
+			t.delivered[i] = e.sum
 		}
-		if !jobs[i].CreatedAt.Equal(jobs[j].CreatedAt) {
-			return jobs[i].CreatedAt.After(jobs[j].CreatedAt)
-		}
-		return jobs[i].Name < jobs[j].Name
-	})
-	return jobs, !t.complete
+		t.changed = false
+	}
+	return t.delivered, !t.complete
 }
 
 // selected returns the jobs that keep returns true for, in no order.
-func (t *trainingIndex) selected(keep func(domain.TrainingJob) bool) []domain.TrainingJob {
+func (t *trainingIndex) selected(keep func(domain.TrainingJobSummary) bool) []domain.TrainingJob {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	var out []domain.TrainingJob
 	for _, e := range t.jobs {
-		if keep(e.job) {
-			out = append(out, e.job)
+		switch {
+		case !keep(*e.sum):
+		case e.full != nil:
+			out = append(out, *e.full)
+		default:
+			out = append(out, e.sum.Job())
 		}
 	}
 	return out
@@ -389,4 +515,26 @@ func (t *trainingIndex) touch(name string) {
 	if e := t.jobs[name]; e != nil {
 		e.describedAt, e.final = time.Time{}, false
 	}
+}
+
+// compactSummary is what the list shows of j, with its strings copied
+// out of the response they were decoded from (the SDK decodes a page's
+// strings into shared blocks, which one kept string would hold whole) and
+// its few repeated values (statuses, instance types, projects) shared
+// between jobs.
+func compactSummary(j domain.TrainingJob) domain.TrainingJobSummary {
+	s := j.Summary()
+	s.Name, s.ARN = strings.Clone(s.Name), strings.Clone(s.ARN)
+	s.Status, s.SecondaryStatus = shared(s.Status), shared(s.SecondaryStatus)
+	s.Project, s.InstanceType = shared(s.Project), shared(s.InstanceType)
+	s.FailureReason, s.PipelineExecutionARN = strings.Clone(s.FailureReason), strings.Clone(s.PipelineExecutionARN)
+	return s
+}
+
+// shared is s, one copy for every equal string.
+func shared(s string) string {
+	if s == "" {
+		return ""
+	}
+	return unique.Make(s).Value()
 }

@@ -50,7 +50,7 @@ func listJobs(ctx context.Context, r *getRun) (listing, error) {
 		if !r.inScope(j.Project) {
 			continue
 		}
-		items = append(items, jobRow(j))
+		items = append(items, jobRow(j.Job()))
 		l.cells = append(l.cells, []string{j.Name, j.Status, j.SecondaryStatus, j.Project, j.InstanceType,
 			kit.Duration(j.Elapsed(r.now)), age(j.CreatedAt, r)})
 	}

@@ -26,7 +26,7 @@ const (
 
 func selJobs() backend.TrainingJobsData {
 	now := kittest.Now
-	return backend.TrainingJobsData{Jobs: []domain.TrainingJob{
+	return backend.TrainingJobsData{Jobs: []*domain.TrainingJobSummary{
 		{Name: "hdb-resale-train-0413", ARN: smARN + "training-job/hdb-resale-train-0413", Status: domain.JobInProgress,
 			CreatedAt: now.Add(-10 * time.Minute), Project: "hdb-resale-valuation"},
 		{Name: "hdb-resale-train-0412", ARN: smARN + "training-job/hdb-resale-train-0412", Status: domain.JobCompleted,

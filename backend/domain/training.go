@@ -76,8 +76,10 @@ type MetricValue struct {
 }
 
 // Terminal reports whether the job has finished and will not change again.
-func (j TrainingJob) Terminal() bool {
-	return j.Status == JobCompleted || j.Status == JobFailed || j.Status == JobStopped
+func (j TrainingJob) Terminal() bool { return terminalJob(j.Status) }
+
+func terminalJob(status string) bool {
+	return status == JobCompleted || status == JobFailed || status == JobStopped
 }
 
 // Running reports whether the job is still in progress or stopping.
@@ -85,13 +87,17 @@ func (j TrainingJob) Running() bool { return !j.Terminal() }
 
 // Elapsed is the wall time from creation to end (or to now while running).
 func (j TrainingJob) Elapsed(now time.Time) time.Duration {
-	if !j.EndedAt.IsZero() {
-		return j.EndedAt.Sub(j.CreatedAt)
+	return elapsed(j.CreatedAt, j.EndedAt, j.LastModified, j.Terminal(), now)
+}
+
+func elapsed(created, ended, modified time.Time, terminal bool, now time.Time) time.Duration {
+	if !ended.IsZero() {
+		return ended.Sub(created)
 	}
-	if j.Terminal() && !j.LastModified.IsZero() {
-		return j.LastModified.Sub(j.CreatedAt)
+	if terminal && !modified.IsZero() {
+		return modified.Sub(created)
 	}
-	return now.Sub(j.CreatedAt)
+	return now.Sub(created)
 }
 
 // LogStream is one CloudWatch Logs stream, e.g. one per training host.

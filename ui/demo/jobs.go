@@ -197,7 +197,12 @@ func (w *jobsWorld) sendList(now time.Time) {
 		jobs = jobs[:min(len(jobs), 6+int(now.Sub(w.start)/time.Second)*100)]
 	}
 	state := backend.FeedState{Key: key, Interval: 2 * time.Second, LastSuccess: now, LastAttempt: now, NextAttempt: now.Add(2 * time.Second)}
-	w.svc.Send(backend.Update{Key: key, Data: backend.TrainingJobsData{Jobs: jobs, Loading: loading}, State: state})
+	list := make([]*domain.TrainingJobSummary, len(jobs))
+	for i := range jobs {
+		s := jobs[i].Summary()
+		list[i] = &s
+	}
+	w.svc.Send(backend.Update{Key: key, Data: backend.TrainingJobsData{Jobs: list, Loading: loading}, State: state})
 }
 
 func (w *jobsWorld) sendJob(name string, now time.Time) {

@@ -47,7 +47,7 @@ func TestArrivingByALowerCaseARNWithTheList(t *testing.T) {
 	f := newFixture(t, 120, 35, onCall())
 	j := stepJob()
 	list := listJobs()
-	list.Jobs = append([]domain.TrainingJob{j}, list.Jobs...)
+	list.Jobs = append(summaries(j), list.Jobs...)
 	f.deliver(listFeed, list, fresh(listFeed))
 	f.send(kit.NavigateMsg{Pane: kit.PaneJobs, Arg: j.ARN})
 	if got := f.p.Feeds(); !slices.Equal(got, []backend.FeedKey{listFeed, jobFeed(j.Name)}) {

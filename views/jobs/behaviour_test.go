@@ -383,3 +383,23 @@ func TestChartColoursComeFromTheTheme(t *testing.T) {
 		t.Fatalf("the axes are not labelled:\n%s", plain)
 	}
 }
+
+// The backend delivers the same list again while no job changed: a large
+// list is then not filtered again (a filter over more than AsyncAbove rows
+// runs off the update loop, so a new list would return its command).
+func TestSameListDeliveredAgainIsNotFilteredAgain(t *testing.T) {
+	f := newFixture(t, 120, 35, kittest.Scientist())
+	d := manyJobs(6000)
+	if cmd := f.p.receive(backend.Update{Key: listFeed, Data: d, State: fresh(listFeed)}); cmd != nil {
+		t.Fatal("an unfiltered list was sorted off the loop")
+	}
+	f.send(kit.FilterMsg{Text: "train-0042"})
+	if cmd := f.p.receive(backend.Update{Key: listFeed, Data: d, State: fresh(listFeed)}); cmd != nil {
+		t.Fatal("the same list delivered again was filtered again")
+	}
+	changed := d
+	changed.Jobs = append([]*domain.TrainingJobSummary(nil), d.Jobs...)
+	if cmd := f.p.receive(backend.Update{Key: listFeed, Data: changed, State: fresh(listFeed)}); cmd == nil {
+		t.Fatal("a new list was not filtered")
+	}
+}

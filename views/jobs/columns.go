@@ -18,7 +18,7 @@ import (
 )
 
 // job is a row: a pointer into the delivered list, never modified.
-type job = *domain.TrainingJob
+type job = *domain.TrainingJobSummary
 
 // columns are the list's columns. now is the clock elapsed time is
 // measured against; it must be safe to call from any goroutine, as sorting

@@ -91,7 +91,7 @@ func listJobs() backend.TrainingJobsData {
 		}
 		return job
 	}
-	return backend.TrainingJobsData{Jobs: []domain.TrainingJob{
+	return backend.TrainingJobsData{Jobs: summaries(
 		running(),
 		j("hdb-resale-train-0412", domain.JobInProgress, "Downloading", "hdb-resale-valuation", "ml.p3.2xlarge", 1, 6*time.Minute, 0, 0),
 		j("hdb-rental-forecast-0601", domain.JobStopping, "Stopping", "hdb-rental-forecast", "ml.m5.xlarge", 1, 25*time.Minute, 0, 0),
@@ -99,7 +99,17 @@ func listJobs() backend.TrainingJobsData {
 		j("hdb-rental-forecast-0531", domain.JobCompleted, "Completed", "hdb-rental-forecast", "ml.m5.xlarge", 1, 20*time.Hour, 52*time.Minute, 2940),
 		j("moh-triage-nlp-0530", domain.JobStopped, "Stopped", "moh-triage-nlp", "ml.g5.2xlarge", 4, 40*time.Hour, 3*time.Hour, 41_400),
 		j("hdb-resale-train-20250528-0900", domain.JobCompleted, "Completed", "hdb-resale-valuation", "", 0, 4*24*time.Hour, 95*time.Minute, 0),
-	}}
+	)}
+}
+
+// summaries is jobs as a delivery of the list holds them.
+func summaries(jobs ...domain.TrainingJob) []*domain.TrainingJobSummary {
+	out := make([]*domain.TrainingJobSummary, len(jobs))
+	for i := range jobs {
+		s := jobs[i].Summary()
+		out[i] = &s
+	}
+	return out
 }
 
 // detailOf is the job's own feed delivery, with curves for jobs that

@@ -44,7 +44,7 @@ func hostileStates() []struct {
 	}{
 		{"list", func(f *fixture) {
 			d := listJobs()
-			d.Jobs = append(d.Jobs[:3], append([]domain.TrainingJob{hostileJob()}, d.Jobs[3:]...)...)
+			d.Jobs = append(d.Jobs[:3], append(summaries(hostileJob()), d.Jobs[3:]...)...)
 			f.deliver(listFeed, d, fresh(listFeed))
 			f.keys("down", "down", "down")
 		}},
@@ -124,7 +124,7 @@ func FuzzRenderers(f *testing.F) {
 		j.Inputs = []domain.InputChannel{{Name: name, S3URI: line, ContentType: line}}
 		j.FinalMetrics = []domain.MetricValue{{Name: line, Value: 1}}
 		d := listJobs()
-		d.Jobs = append([]domain.TrainingJob{j}, d.Jobs...)
+		d.Jobs = append(summaries(j), d.Jobs...)
 		fx.deliver(listFeed, d, fresh(listFeed))
 		fx.send(kit.FilterMsg{Text: line})
 		check := func(what string) {

@@ -178,6 +178,11 @@ func (p *Pane) receive(u backend.Update) tea.Cmd {
 		if !ok {
 			return nil
 		}
+		if p.data != nil && sameList(p.data.Jobs, d.Jobs) && p.data.Loading == d.Loading {
+			// The backend hands the same list again while no job changed:
+			// nothing to sort or filter again.
+			return nil
+		}
 		p.data = &d
 		p.gen++
 		p.sizeTable()
@@ -244,7 +249,7 @@ func (p *Pane) current() (domain.TrainingJob, bool) {
 		if !ok {
 			return domain.TrainingJob{}, false
 		}
-		return *j, true
+		return j.Job(), true
 	}
 	return p.openJob(), true
 }
@@ -257,7 +262,7 @@ func (p *Pane) openJob() domain.TrainingJob {
 	}
 	if p.data != nil {
 		if j, ok := find(p.data.Jobs, p.open); ok {
-			return *j
+			return j.Job()
 		}
 	}
 	return domain.TrainingJob{Name: p.open}

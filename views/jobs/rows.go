@@ -11,11 +11,11 @@ import (
 // order (running first, then newest). The backend already delivers that
 // order, so this is a check and a filter, O(n); it sorts only when the
 // order was not kept.
-func scopedRows(jobs []domain.TrainingJob, inScope func(project string) bool) []job {
+func scopedRows(jobs []*domain.TrainingJobSummary, inScope func(project string) bool) []job {
 	out := make([]job, 0, len(jobs))
-	for i := range jobs {
-		if inScope(jobs[i].Project) {
-			out = append(out, &jobs[i])
+	for _, j := range jobs {
+		if inScope(j.Project) {
+			out = append(out, j)
 		}
 	}
 	if !slices.IsSortedFunc(out, newestRunningFirst) {
@@ -25,10 +25,10 @@ func scopedRows(jobs []domain.TrainingJob, inScope func(project string) bool) []
 }
 
 // find is the delivered job called name.
-func find(jobs []domain.TrainingJob, name string) (job, bool) {
-	for i := range jobs {
-		if jobs[i].Name == name {
-			return &jobs[i], true
+func find(jobs []*domain.TrainingJobSummary, name string) (job, bool) {
+	for _, j := range jobs {
+		if j.Name == name {
+			return j, true
 		}
 	}
 	return nil, false
@@ -36,17 +36,23 @@ func find(jobs []domain.TrainingJob, name string) (job, bool) {
 
 // findFold is the delivered job called name in any case (an ARN spells
 // it in lower case); nil for "".
-func findFold(jobs []domain.TrainingJob, name string) (job, bool) {
+func findFold(jobs []*domain.TrainingJobSummary, name string) (job, bool) {
 	if name == "" {
 		return nil, false
 	}
 	if j, ok := find(jobs, name); ok {
 		return j, true
 	}
-	for i := range jobs {
-		if strings.EqualFold(jobs[i].Name, name) {
-			return &jobs[i], true
+	for _, j := range jobs {
+		if strings.EqualFold(j.Name, name) {
+			return j, true
 		}
 	}
 	return nil, false
+}
+
+// sameList reports whether two deliveries are the same list: the backend
+// shares its list between deliveries until a job in it changes.
+func sameList(a, b []*domain.TrainingJobSummary) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }

@@ -24,7 +24,7 @@ func TestRowsWithZeroTimes(t *testing.T) {
 		{"an end without a start", domain.TrainingJob{Name: "hdb-resale-train-0412", Status: domain.JobCompleted, EndedAt: now}},
 		{"failed, modified, no start", domain.TrainingJob{Name: "hdb-resale-train-0411", Status: domain.JobFailed, LastModified: now}},
 	} {
-		j := tc.job
+		j := tc.job.Summary()
 		cells := kittest.Cells(cols, &j)
 		for _, title := range []string{"ELAPSED", "CREATED", "BILLABLE"} {
 			if cells[title] != "-" {
