@@ -304,6 +304,7 @@ func (t *trainingIndex) resolveProjectsLocked(ctx context.Context) error {
 // finished job, what the list shows of it (a describe would say no more).
 func (t *trainingIndex) takeSearchedLocked(j domain.TrainingJob) {
 	j.Project = shared(j.Tags[t.tags.ProjectName])
+	j.PipelineExecutionARN = strings.Clone(j.Tags[domain.TagPipelineExecutionARN])
 	e := t.jobs[j.Name]
 	if e == nil {
 		e = t.addLocked(compactSummary(j))
@@ -329,10 +330,10 @@ func (t *trainingIndex) takeSearchedLocked(j domain.TrainingJob) {
 		e.describedAt = t.pollNow()
 	default:
 		s := *e.sum
-		s.Project = j.Project
+		s.Project, s.PipelineExecutionARN = j.Project, j.PipelineExecutionARN
 		t.setLocked(e, s)
 		if e.full != nil {
-			e.full.Project, e.full.Tags = j.Project, j.Tags
+			e.full.Project, e.full.Tags, e.full.PipelineExecutionARN = j.Project, j.Tags, j.PipelineExecutionARN
 		}
 	}
 }
@@ -363,9 +364,10 @@ func (t *trainingIndex) readTagsLocked(ctx context.Context, entries []*jobEntry)
 	for i, e := range entries {
 		s := *e.sum
 		s.Project = shared(tags[i][t.tags.ProjectName])
+		s.PipelineExecutionARN = strings.Clone(tags[i][domain.TagPipelineExecutionARN])
 		t.setLocked(e, s)
 		if e.full != nil {
-			e.full.Tags, e.full.Project = tags[i], s.Project
+			e.full.Tags, e.full.Project, e.full.PipelineExecutionARN = tags[i], s.Project, s.PipelineExecutionARN
 		}
 		e.projectKnown = true
 		delete(t.unresolved, s.Name)
@@ -420,7 +422,11 @@ func (t *trainingIndex) describeLocked(ctx context.Context, names []string, now 
 		if e == nil {
 			e = t.addLocked(compactSummary(*d))
 		}
+		// A describe does not say what the tags said.
 		d.Project = e.sum.Project
+		if d.PipelineExecutionARN == "" {
+			d.PipelineExecutionARN = e.sum.PipelineExecutionARN
+		}
 		if e.full != nil {
 			d.Tags = e.full.Tags
 		}

@@ -36,3 +36,8 @@ func DefaultTagKeys() TagKeys {
 func SplitTagList(v string) []string {
 	return strings.Fields(v)
 }
+
+// TagPipelineExecutionARN is the tag SageMaker Pipelines puts on the jobs a
+// pipeline step starts: the execution that started them. DescribeTrainingJob
+// has no such member, so the tag is how a job leads to its pipeline run.
+const TagPipelineExecutionARN = "sagemaker:pipeline-execution-arn"

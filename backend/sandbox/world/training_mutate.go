@@ -3,6 +3,7 @@ package world
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -69,6 +70,10 @@ func (w *World) createTrainingJob(in CreateTrainingJobInput, fate jobFate, exec 
 			Msg: "Training job names must be unique within an AWS account and region, and a training job with this name already exists (" + w.TrainingJobArn(in.TrainingJobName) + ")"}
 	}
 	spec := in.TrainingJobSpec
+	if exec != nil {
+		// As SageMaker Pipelines tags the jobs its steps start.
+		spec.Tags = append(slices.Clip(spec.Tags), Tag{Key: "sagemaker:pipeline-execution-arn", Value: exec.arn})
+	}
 	j := &trainingJob{
 		name:    in.TrainingJobName,
 		spec:    &spec,
