@@ -32,13 +32,10 @@ func (m *model) headerView(width int) string {
 	}
 
 	who := kit.Sanitize(nonEmpty(id.Principal, "unknown principal"))
-	role := id.Role.Label()
+	role := "(" + id.Role.Label() + ")"
 	type item struct{ label, value string }
-	items := []item{
-		{"", who + " (" + role + ")"},
-		{"", kit.Sanitize(nonEmpty(id.Region, "no region"))},
-		{"acct ", kit.Sanitize(nonEmpty(id.Account, "?"))},
-	}
+	var items []item
+	items = append(items, item{"", kit.Sanitize(nonEmpty(id.Region, "no region"))}, item{"acct ", kit.Sanitize(nonEmpty(id.Account, "?"))})
 	if id.Profile != "" {
 		items = append(items, item{"profile ", kit.Sanitize(id.Profile)})
 	}
@@ -53,15 +50,30 @@ func (m *model) headerView(width int) string {
 		b.WriteString(span.Render(s))
 		used += kit.Width(s)
 	}
-	write(st.HeaderApp, " agdash")
+	// Who and in what role come first. When narrow, the app's own name
+	// goes, then the user's name gives way while the role stays whole (it
+	// is what says what the user may do).
+	const app, minName = " agdash", 3
+	principal := func(avail int) string {
+		switch {
+		case kit.Width(who)+1+kit.Width(role) <= avail:
+			return who + " " + role
+		case kit.Width(role)+1+minName <= avail:
+			return kit.Truncate(who, avail-kit.Width(role)-1) + " " + role
+		}
+		return kit.Truncate(who+" "+role, avail)
+	}
+	if kit.Width(app)+3+kit.Width(who)+1+kit.Width(role) <= room {
+		write(st.HeaderApp, app)
+		write(st.HeaderLabel, " │ ")
+	} else {
+		write(st.HeaderValue, " ")
+	}
+	if avail := room - used; avail > 0 {
+		write(st.HeaderValue, principal(avail))
+	}
 	for _, it := range items {
-		w := 3 + kit.Width(it.label) + kit.Width(it.value)
-		if used+w > room {
-			if used+4 <= room && it.label == "" && it.value == items[0].value {
-				// Even the principal does not fit whole: cut it.
-				write(st.HeaderLabel, " │ ")
-				write(st.HeaderValue, kit.Truncate(it.value, room-used))
-			}
+		if used+3+kit.Width(it.label)+kit.Width(it.value) > room {
 			break
 		}
 		write(st.HeaderLabel, " │ "+it.label)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -10,13 +11,59 @@ import (
 )
 
 func (m *model) helpKeys() *kit.KeyMap {
-	return kit.NewKeyMap(kit.Binding{Name: "help.close", Keys: []string{"esc", "?", "q", "enter"}, Help: "close help", Section: "Help",
-		Run: func(tea.KeyMsg) tea.Cmd { m.help = false; return nil }})
+	const sec = "Help"
+	scroll := func(to func(top, page, last int) int) func(tea.KeyMsg) tea.Cmd {
+		return func(tea.KeyMsg) tea.Cmd { m.helpScroll(to); return nil }
+	}
+	return kit.NewKeyMap(
+		kit.Binding{Name: "help.close", Keys: []string{"esc", "?", "q", "enter"}, Help: "close help", Section: sec,
+			Run: func(tea.KeyMsg) tea.Cmd { m.help = false; return nil }},
+		kit.Binding{Name: "help.down", Keys: []string{"j", "down"}, Help: "scroll down", Section: sec,
+			Run: scroll(func(top, _, _ int) int { return top + 1 })},
+		kit.Binding{Name: "help.up", Keys: []string{"k", "up"}, Help: "scroll up", Section: sec,
+			Run: scroll(func(top, _, _ int) int { return top - 1 })},
+		kit.Binding{Name: "help.pagedown", Keys: []string{"pgdown", "ctrl+f", " "}, Help: "page down", Section: sec,
+			Run: scroll(func(top, page, _ int) int { return top + page })},
+		kit.Binding{Name: "help.pageup", Keys: []string{"pgup", "ctrl+b"}, Help: "page up", Section: sec,
+			Run: scroll(func(top, page, _ int) int { return top - page })},
+		kit.Binding{Name: "help.top", Keys: []string{"g", "home"}, Help: "top", Section: sec,
+			Run: scroll(func(_, _, _ int) int { return 0 })},
+		kit.Binding{Name: "help.bottom", Keys: []string{"G", "end"}, Help: "bottom", Section: sec,
+			Run: scroll(func(_, _, last int) int { return last })},
+	)
+}
+
+// openHelp shows the help overlay from its top.
+func (m *model) openHelp() {
+	m.help, m.helpTop = true, 0
 }
 
 func (m *model) helpKey(msg tea.KeyMsg) tea.Cmd {
 	cmd, _ := m.helpMap.Handle(msg)
 	return cmd
+}
+
+// helpScroll moves the help overlay to the first line to returns, given
+// the current one, the lines a page shows and the last first line; kept
+// within the lines there are at the current size.
+func (m *model) helpScroll(to func(top, page, last int) int) {
+	p := m.helpPage(m.bodySize())
+	last := p.lastTop()
+	m.helpTop = min(max(0, to(min(m.helpTop, last), p.rows, last)), last)
+}
+
+// helpMouse scrolls the help overlay with the wheel; clicks do nothing,
+// so a stray one cannot act behind it.
+func (m *model) helpMouse(msg tea.MouseMsg) {
+	if msg.Action != tea.MouseActionPress {
+		return
+	}
+	switch msg.Button {
+	case tea.MouseButtonWheelUp:
+		m.helpScroll(func(top, _, _ int) int { return top - 3 })
+	case tea.MouseButtonWheelDown:
+		m.helpScroll(func(top, _, _ int) int { return top + 3 })
+	}
 }
 
 // helpSection is a titled group of bindings.
@@ -73,12 +120,24 @@ func helpLabel(b kit.Binding) string {
 	return kit.Fit(label, helpLabelWidth, kit.AlignLeft)
 }
 
-// helpView draws the help overlay in columns filling width×height.
-func (m *model) helpView(width, height int) string {
+// helpPage is the help overlay laid out for an area: a title, the grid
+// of key columns one screen line each, and how many of those lines show
+// at once. When they do not all fit, a footer says how to scroll.
+type helpPage struct {
+	title  string
+	lines  []string
+	rows   int
+	footer bool
+}
+
+// lastTop is the highest first line that still fills the page.
+func (p helpPage) lastTop() int { return max(0, len(p.lines)-p.rows) }
+
+// helpPage lays the sections into as many columns as the width allows,
+// as short as they can be; if they cannot fit the height, they grow
+// taller and the page scrolls.
+func (m *model) helpPage(width, height int) helpPage {
 	st := m.ctx.Styles
-	// Lay sections into columns, starting a new column rather than
-	// splitting a section that would fit whole in one.
-	rows := max(1, height-1)
 	var blocks [][]string // one per section
 	for _, sec := range m.helpSections() {
 		lines := []string{st.HelpSection.Render(sec.title)}
@@ -96,9 +155,12 @@ func (m *model) helpView(width, height int) string {
 		}
 		blocks = append(blocks, lines)
 	}
+	fit := max(1, width/40)
+	p := helpPage{title: " " + st.Bold.Render("Keys for "+m.slots[m.active].spec.title+" and everywhere") +
+		st.Muted.Render("   "+strings.Join(firstN(keyList(m.helpMap, "help.close"), 2), " or ")+" closes")}
 	// The shortest columns that fit the width, sections kept whole where
 	// they can be.
-	fit := max(1, width/40)
+	rows := max(1, height-1)
 	var columns [][]string
 	for target := 1; target <= rows; target++ {
 		columns = packHelp(blocks, target, rows)
@@ -106,25 +168,105 @@ func (m *model) helpView(width, height int) string {
 			break
 		}
 	}
-	title := st.Bold.Render("Keys for "+m.slots[m.active].spec.title+" and everywhere") + st.Muted.Render("   esc or ? closes")
-	shown := min(len(columns), fit)
-	colWidth := width / max(1, shown)
-	var b strings.Builder
-	b.WriteString(" " + title)
-	for r := 0; r < rows; r++ {
-		b.WriteByte('\n')
-		for c := 0; c < shown; c++ {
-			cell := ""
-			if r < len(columns[c]) {
-				cell = columns[c][r]
+	if len(columns) > fit {
+		// Too many keys for the screen: taller columns, and a footer line.
+		p.footer, rows = true, max(1, height-2)
+		total := 0
+		for _, bl := range blocks {
+			total += len(bl) + 1
+		}
+		for target := rows; target <= max(rows, total); target++ {
+			columns = packHelp(blocks, target, target)
+			if len(columns) <= fit {
+				break
 			}
-			b.WriteString(" " + kit.Fit(cell, colWidth-1, kit.AlignLeft))
 		}
 	}
-	if len(columns) > shown {
-		return kit.FitLines(b.String(), width, height-1) + "\n" + st.Muted.Render(kit.Fit(" … more keys: enlarge the terminal to see them all", width, kit.AlignLeft))
+	p.rows = rows
+	colWidth := width / max(1, len(columns))
+	tallest := 0
+	for _, col := range columns {
+		tallest = max(tallest, len(col))
 	}
-	return kit.FitLines(b.String(), width, height)
+	for r := 0; r < tallest; r++ {
+		var line strings.Builder
+		for _, col := range columns {
+			cell := ""
+			if r < len(col) {
+				cell = col[r]
+			}
+			line.WriteString(" " + kit.Fit(cell, colWidth-1, kit.AlignLeft))
+		}
+		p.lines = append(p.lines, line.String())
+	}
+	return p
+}
+
+// helpView draws the help overlay filling width×height, scrolled to the
+// user's place.
+func (m *model) helpView(width, height int) string {
+	p := m.helpPage(width, height)
+	top := min(m.helpTop, p.lastTop())
+	end := min(len(p.lines), top+p.rows)
+	body := kit.FitLines(p.title+"\n"+strings.Join(p.lines[top:end], "\n"), width, p.rows+1)
+	if !p.footer {
+		return kit.FitLines(body, width, height)
+	}
+	where := fmt.Sprintf(" lines %d-%d of %d", top+1, end, len(p.lines))
+	// Arrows say which way there is more.
+	switch {
+	case top > 0 && end < len(p.lines):
+		where += " ↑↓"
+	case top > 0:
+		where += " ↑"
+	case end < len(p.lines):
+		where += " ↓"
+	}
+	scroll := "   " + pairText(m.helpMap, "help.down", "help.up", 2) + " scroll"
+	page := "   " + pairText(m.helpMap, "help.pagedown", "help.pageup", 1) + " page"
+	ends := "   " + pairText(m.helpMap, "help.top", "help.bottom", 1) + " top/bottom"
+	// On a narrow screen the page keys go first, then the ends: the
+	// position and the line keys are what a user needs to move at all.
+	footer := where + scroll + page + ends
+	for _, f := range []string{where + scroll + ends, where + scroll} {
+		if kit.Width(footer) <= width {
+			break
+		}
+		footer = f
+	}
+	return body + "\n" + m.ctx.Styles.Muted.Render(kit.Fit(footer, width, kit.AlignLeft))
+}
+
+// keyList is the named binding's keys as the user would type them; help
+// reads them from the key map, so a rebinding shows.
+func keyList(km *kit.KeyMap, name string) []string {
+	for _, b := range km.Bindings() {
+		if b.Name == name {
+			keys := make([]string, len(b.Keys))
+			for i, k := range b.Keys {
+				if k == " " {
+					k = "space"
+				}
+				keys[i] = k
+			}
+			return keys
+		}
+	}
+	return nil
+}
+
+// firstN is at most the first n of list.
+func firstN(list []string, n int) []string { return list[:min(n, len(list))] }
+
+// pairText is two opposite bindings' keys side by side, up to n pairs:
+// "j/k down/up".
+func pairText(km *kit.KeyMap, a, b string, n int) string {
+	as, bs := keyList(km, a), keyList(km, b)
+	var pairs []string
+	for i := 0; i < min(n, len(as), len(bs)); i++ {
+		pairs = append(pairs, as[i]+"/"+bs[i])
+	}
+	return strings.Join(pairs, " ")
 }
 
 // packHelp lays blocks into columns of at most target lines, starting a

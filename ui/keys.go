@@ -14,7 +14,7 @@ func (m *model) bindings() (global, quit *kit.KeyMap) {
 	const sec = "Global"
 	global = kit.NewKeyMap(
 		kit.Binding{Name: "global.help", Keys: []string{"?"}, Help: "help", Section: sec,
-			Run: func(tea.KeyMsg) tea.Cmd { m.help = true; return nil }},
+			Run: func(tea.KeyMsg) tea.Cmd { m.openHelp(); return nil }},
 		kit.Binding{Name: "global.command", Keys: []string{":"}, Help: "command line", Section: sec,
 			Run: func(tea.KeyMsg) tea.Cmd { m.openPrompt(promptCommand); return nil }},
 		kit.Binding{Name: "global.filter", Keys: []string{"/"}, Help: "filter the list (fuzzy)", Section: sec,

@@ -63,6 +63,7 @@ type model struct {
 	helpMap    *kit.KeyMap
 	prompt     *prompt
 	help       bool
+	helpTop    int // the help overlay's first line shown, when it scrolls
 	confirm    *confirmState
 	notes      notes
 

@@ -6,10 +6,14 @@ import (
 
 // mouse: a click on a tab shows that pane; events in the pane's area go
 // to the pane with coordinates relative to it. While a dialog, the help
-// or the prompt is open the mouse does nothing, so a stray click cannot
-// act behind them.
+// or the prompt is open a click does nothing, so a stray one cannot act
+// behind them; the wheel scrolls the help.
 func (m *model) mouse(msg tea.MouseMsg) tea.Cmd {
-	if m.tooSmall() || m.confirm != nil || m.prompt != nil || m.help {
+	if m.tooSmall() || m.confirm != nil || m.prompt != nil {
+		return nil
+	}
+	if m.help {
+		m.helpMouse(msg)
 		return nil
 	}
 	if msg.Y == 1 {

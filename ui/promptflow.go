@@ -114,7 +114,7 @@ func (m *model) runCommand(line string) tea.Cmd {
 	case "copy":
 		return m.copySelected(c.arg)
 	case "help":
-		m.help = true
+		m.openHelp()
 		return nil
 	case "quit":
 		return m.quit()

@@ -112,8 +112,7 @@ func (m *model) messageView(width int) string {
 		}
 		return kit.FitLines(strings.Join(lines, "\n"), width, len(lines))
 	}
-	hint := "? help   : command   / filter   1-6 panes   enter open   esc back   q quit"
-	return kit.FitLines(" "+st.Muted.Render(kit.Truncate(hint, width-1)), width, 1)
+	return kit.FitLines(" "+st.Muted.Render(kit.Truncate(m.hintText(), width-1)), width, 1)
 }
 
 // bannerView says what to do when the credentials have expired.
