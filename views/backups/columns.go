@@ -24,11 +24,11 @@ type fsRow struct {
 
 func fsColumns(now func() time.Time) []table.Column[fsRow] {
 	return []table.Column[fsRow]{
-		{Title: "DOMAIN", Width: 14, Flex: 2, Filter: true, Text: func(f fsRow) string { return orDash(f.DomainName) },
+		{Title: "DOMAIN", Width: 14, Flex: 1, Filter: true, Text: func(f fsRow) string { return orDash(f.DomainName) },
 			Compare: func(a, b fsRow) int { return strings.Compare(a.DomainName, b.DomainName) }},
 		{Title: "FILE SYSTEM", Width: 12, Flex: 1, Filter: true, Text: func(f fsRow) string { return f.ID },
 			Compare: func(a, b fsRow) int { return strings.Compare(a.ID, b.ID) }},
-		{Title: "NAME", Width: 10, Flex: 1, Drop: 2, Filter: true, Text: func(f fsRow) string { return f.Name }},
+		{Title: "NAME", Width: 10, Flex: 2, Drop: 2, Filter: true, Text: func(f fsRow) string { return f.Name }},
 		{Title: "USERS", Width: 5, Align: kit.AlignRight, Text: func(f fsRow) string { return strconv.Itoa(f.Users) },
 			Compare: func(a, b fsRow) int { return cmp.Compare(a.Users, b.Users) }},
 		{Title: "SIZE", Width: 9, Align: kit.AlignRight, Text: func(f fsRow) string { return kit.Bytes(f.SizeBytes) },
@@ -43,7 +43,7 @@ func fsColumns(now func() time.Time) []table.Column[fsRow] {
 func pointColumns(now func() time.Time) []table.Column[domain.RecoveryPoint] {
 	return []table.Column[domain.RecoveryPoint]{
 		{Title: "TAKEN", Width: 12, Text: func(r domain.RecoveryPoint) string { return kit.Timestamp(r.CreatedAt, now()) }},
-		{Title: "AGE", Width: 8, Align: kit.AlignRight, Text: func(r domain.RecoveryPoint) string { return kit.Age(r.CreatedAt, now()) }},
+		{Title: "AGE", Width: 9, Align: kit.AlignRight, Text: func(r domain.RecoveryPoint) string { return pointAge(r.CreatedAt, now()) }},
 		{Title: "STATUS", Width: 9, Filter: true, Text: func(r domain.RecoveryPoint) string { return r.Status },
 			Look: table.StatusLook(func(r domain.RecoveryPoint) string { return r.Status })},
 		{Title: "SIZE", Width: 9, Align: kit.AlignRight, Text: func(r domain.RecoveryPoint) string { return kit.Bytes(r.SizeBytes) }},

@@ -372,7 +372,7 @@ func (p *Pane) Info() string {
 		}
 		info := countInfo(p.pointTable.Len(), p.pointTable.Total(), "recovery points", "")
 		if len(d.Points) > 0 {
-			info += " · newest " + kit.Age(d.Points[0].CreatedAt, p.ctx.Now())
+			info += " · newest " + kit.Age(d.Points[0].CreatedAt, p.ctx.Now()) // how fresh, not which day
 		}
 		return info
 	case screenJobs:

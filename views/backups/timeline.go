@@ -148,7 +148,7 @@ func newestRestorable(points []domain.RecoveryPoint) int {
 }
 
 // pointSpecHint says what the recovery point field accepts.
-const pointSpecHint = "newest · yesterday · 3 (days ago) · 2025-05-29 [02:14] · ARN"
+const pointSpecHint = "newest · yesterday · 3 (days ago) · YYYY-MM-DD [hh:mm] · ARN"
 
 // resolvePoint finds the recovery point a typed spec names: "newest" (or
 // empty), "today", "yesterday", "3", "3d", "3 days ago", a date, a date and
@@ -250,7 +250,29 @@ func pointSpec(points []domain.RecoveryPoint, i int, now time.Time) string {
 
 // pointTime is when a point was taken, with its age: "May 29 02:14 (3d ago)".
 func pointTime(rp domain.RecoveryPoint, now time.Time) string {
-	return kit.When(rp.CreatedAt, now)
+	if rp.CreatedAt.IsZero() {
+		return kit.Unknown
+	}
+	return kit.Timestamp(rp.CreatedAt, now) + " (" + pointAge(rp.CreatedAt, now) + ")"
+}
+
+// pointAge is how long ago a point was taken, counted as the recovery
+// point field and alt+1…9 count: in calendar days, "yesterday", "3d ago",
+// and in hours for today's. So the point that alt+3 or "3 days ago" picks
+// reads "3d ago", though shortly after midnight it is only 2 days and a
+// few hours old.
+func pointAge(t, now time.Time) string {
+	if t.IsZero() {
+		return kit.Unknown
+	}
+	switch d := daysAgo(t, now); {
+	case d <= 0:
+		return kit.Age(t, now)
+	case d == 1:
+		return "yesterday"
+	default:
+		return strconv.Itoa(d) + "d ago"
+	}
 }
 
 func orDash(s string) string {

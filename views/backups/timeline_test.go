@@ -28,6 +28,36 @@ func TestDaysAgoCountsCalendarDaysInNowsZone(t *testing.T) {
 	}
 }
 
+// A point's age is told in the calendar days that "3 days ago" and alt+3
+// pick by, so the point they pick never reads "2d ago".
+func TestPointAgeCountsAsThePickDoes(t *testing.T) {
+	late := time.Date(2025, 6, 1, 2, 0, 0, 0, now.Location()) // shortly after midnight
+	sgt := now.Location()
+	tests := []struct {
+		at   time.Time
+		want string
+	}{
+		{time.Date(2025, 6, 1, 0, 30, 0, 0, sgt), "1h ago"},
+		{time.Date(2025, 5, 31, 22, 0, 0, 0, sgt), "yesterday"}, // 4 hours old
+		{time.Date(2025, 5, 29, 18, 0, 0, 0, sgt), "3d ago"},    // 2 days and 8 hours old
+		{time.Date(2025, 6, 1, 3, 0, 0, 0, sgt), "in 1h"},
+		{time.Time{}, "-"},
+	}
+	for _, tt := range tests {
+		if got := pointAge(tt.at, late); got != tt.want {
+			t.Errorf("pointAge(%s) = %q, want %q", tt.at, got, tt.want)
+		}
+	}
+	pts := []domain.RecoveryPoint{{CreatedAt: time.Date(2025, 5, 29, 18, 0, 0, 0, sgt), Status: "COMPLETED"}}
+	i, err := resolvePoint(pts, "3 days ago", late)
+	if err != nil || i != 0 {
+		t.Fatalf("3 days ago: %d, %v", i, err)
+	}
+	if got := pointTime(pts[i], late); got != "May 29 18:00 (3d ago)" {
+		t.Errorf("the point of 3 days ago reads %q", got)
+	}
+}
+
 func TestDayStripMarksEachDay(t *testing.T) {
 	pts := points().Points
 	pts = append(pts[:5:5], pts[6:]...) // no backup 5 days ago

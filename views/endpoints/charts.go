@@ -62,9 +62,12 @@ const (
 func charts(d backend.EndpointData, window time.Duration, end time.Time) []metricChart {
 	from := end.Add(-window)
 	get := func(name string) []point { return slice(d.Series[name], from, end) }
+	// Counts become rates over whole periods only (see complete); shares
+	// and averages of a period under way are sound, and are kept.
+	rate := func(pts []point) []point { return perMinute(complete(pts, end)) }
 	inv := get(seriesInvocations)
 	out := []metricChart{
-		{"Invocations per minute", "/min", perMinute(inv)},
+		{"Invocations per minute", "/min", rate(inv)},
 		{"4xx errors (% of invocations)", "%", share(get(series4xx), inv)},
 		{"5xx errors (% of invocations)", "%", share(get(series5xx), inv)},
 		{"Model latency avg (ms)", "ms", get(seriesLatency)},
@@ -75,12 +78,12 @@ func charts(d backend.EndpointData, window time.Duration, end time.Time) []metri
 	if d.Endpoint.Front != nil {
 		api := get(seriesAPICount)
 		out = append(out,
-			metricChart{"API requests per minute", "/min", perMinute(api)},
+			metricChart{"API requests per minute", "/min", rate(api)},
 			metricChart{"API 4XX (% of requests)", "%", share(get(seriesAPI4xx), api)},
 			metricChart{"API 5XX (% of requests)", "%", share(get(seriesAPI5xx), api)},
 		)
 		if d.Endpoint.Front.WebACL != "" {
-			out = append(out, metricChart{"WAF blocked per minute", "/min", perMinute(get(seriesWAFBlocked))})
+			out = append(out, metricChart{"WAF blocked per minute", "/min", rate(get(seriesWAFBlocked))})
 		}
 	}
 	return out
@@ -114,6 +117,18 @@ func period(pts []point) time.Duration {
 		return 5 * time.Minute // the detail feed's period
 	}
 	return p
+}
+
+// complete drops the last points if their period had not ended by end:
+// CloudWatch sums a period still under way over the part of it that has
+// passed, so its sum as a rate per minute would show a fall in traffic
+// that is not there.
+func complete(pts []point, end time.Time) []point {
+	p := period(pts)
+	for len(pts) > 0 && pts[len(pts)-1].t.Add(p).After(end) {
+		pts = pts[:len(pts)-1]
+	}
+	return pts
 }
 
 // perMinute turns sums per period into rates per minute.

@@ -103,13 +103,18 @@ func TestWindowCyclesAndSlices(t *testing.T) {
 	}
 	d, _ := endpointstest.Detail(endpointstest.FraudProd, now)
 	end := now.Truncate(time.Minute)
+	// The fixture's last point is the period starting at end: under way,
+	// so the rate of invocations leaves it out and the 5xx share keeps it.
 	for _, tt := range []struct {
-		window time.Duration
-		points int
-	}{{time.Hour, 12}, {3 * time.Hour, 36}, {24 * time.Hour, 288}} {
+		window      time.Duration
+		rate, share int
+	}{{time.Hour, 11, 12}, {3 * time.Hour, 35, 36}, {24 * time.Hour, 287, 288}} {
 		cs := charts(d, tt.window, end)
-		if n := len(cs[0].pts); n != tt.points {
-			t.Errorf("%v: %d invocation points, want %d", tt.window, n, tt.points)
+		if n := len(cs[0].pts); n != tt.rate {
+			t.Errorf("%v: %d invocation points, want %d", tt.window, n, tt.rate)
+		}
+		if n := len(cs[2].pts); n != tt.share {
+			t.Errorf("%v: %d 5xx points, want %d", tt.window, n, tt.share)
 		}
 		if cs[0].pts[0].t.Before(end.Add(-tt.window)) {
 			t.Errorf("%v: a point before the window", tt.window)
@@ -117,13 +122,13 @@ func TestWindowCyclesAndSlices(t *testing.T) {
 	}
 	// 1 h: invocations per minute from 5-minute sums, 5xx as a share.
 	cs := charts(d, time.Hour, end)
-	last := len(cs[0].pts) - 1
 	inv := d.Series[seriesInvocations]
-	if got, want := cs[0].pts[last].v, inv.Values[len(inv.Values)-1]/5; got != want {
-		t.Errorf("invocations/min = %v, want %v", got, want)
+	n := len(inv.Values)
+	if got, want := cs[0].pts[len(cs[0].pts)-1], (point{inv.Times[n-2], inv.Values[n-2] / 5}); got != want {
+		t.Errorf("invocations/min = %v, want the last whole period's %v", got, want)
 	}
 	e5 := d.Series[series5xx]
-	if got, want := cs[2].pts[last].v, 100*e5.Values[len(e5.Values)-1]/inv.Values[len(inv.Values)-1]; got != want || got < 31 || got > 33 {
+	if got, want := cs[2].pts[len(cs[2].pts)-1].v, 100*e5.Values[n-1]/inv.Values[n-1]; got != want || got < 31 || got > 33 {
 		t.Errorf("5xx %% = %v, want %v (about 32)", got, want)
 	}
 	var titles []string
@@ -132,6 +137,44 @@ func TestWindowCyclesAndSlices(t *testing.T) {
 	}
 	if got := strings.Join(titles, "|"); got != "Invocations per minute|4xx errors (% of invocations)|5xx errors (% of invocations)|Model latency avg (ms)|Model latency p99 (ms)|CPU (% of one vCPU, summed)|Memory (%)|API requests per minute|API 4XX (% of requests)|API 5XX (% of requests)" {
 		t.Fatalf("charts = %s", got)
+	}
+}
+
+// CloudWatch sums a 5-minute period still under way over the minutes that
+// have passed: three minutes into it, 3 minutes of 900 calls a minute read
+// 2,700. As a rate that would be 540 a minute, a fall that is not there;
+// the chart ends at the last whole period instead, and its "now" says so.
+func TestRatesEndAtTheLastWholePeriod(t *testing.T) {
+	end := time.Date(2025, 6, 1, 10, 3, 0, 0, time.UTC)
+	var s domain.Series
+	for i := 12; i >= 0; i-- { // 09:00 … 10:00, the last three minutes old
+		s.Times = append(s.Times, end.Add(-3*time.Minute).Add(-time.Duration(i)*5*time.Minute))
+		v := 4500.0
+		if i == 0 {
+			v = 2700
+		}
+		s.Values = append(s.Values, v)
+	}
+	errs := domain.Series{Times: s.Times, Values: make([]float64, len(s.Values))}
+	errs.Values[len(errs.Values)-1] = 270
+	d := backend.EndpointData{Series: map[string]domain.Series{seriesInvocations: s, series5xx: errs}}
+	cs := charts(d, time.Hour, end)
+	inv := cs[0]
+	if last := inv.pts[len(inv.pts)-1]; !last.t.Equal(end.Add(-8*time.Minute)) || last.v != 900 {
+		t.Errorf("the rate ends at %v = %v, want the 09:55 period at 900/min", last.t, last.v)
+	}
+	for _, p := range inv.pts {
+		if p.v != 900 {
+			t.Errorf("%v: %v calls a minute, want a steady 900", p.t, p.v)
+		}
+	}
+	if got := inv.summary(); got != "now 900/min · max 900/min" {
+		t.Errorf("summary %q", got)
+	}
+	// The share of errors in the period under way is sound: 10 %.
+	e5 := cs[2]
+	if last := e5.pts[len(e5.pts)-1]; !last.t.Equal(end.Add(-3*time.Minute)) || last.v != 10 {
+		t.Errorf("the 5xx share ends at %v = %v, want 10:00 at 10%%", last.t, last.v)
 	}
 }
 

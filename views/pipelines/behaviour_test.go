@@ -39,16 +39,32 @@ func TestExecutionsShowChangedParameters(t *testing.T) {
 		t.Errorf("feeds %v", got)
 	}
 	out := h.view()
-	for exec, want := range map[string]string{
-		"retrain-500-trees": "NumTrees=500", "f3n8c2d6t0wb": "Mtry=9 NumTrees=800", "s9q4v1h7e2jc": "defaults",
-		"a0": "TrainingInstanceType=ml.m5.2xlarge",
+	header := []rune(lineWith(out, "CHANGED PARAMETERS"))
+	changedAt, idAt := runeIndex(header, "CHANGED PARAMETERS"), runeIndex(header, " ID")+1
+	cell := func(row string, from, to int) string {
+		r := []rune(row)
+		return strings.TrimSpace(string(r[min(from, len(r)):min(to, len(r))]))
+	}
+	for exec, want := range map[string]struct{ changed, id string }{
+		"retrain-500-trees": {"NumTrees=500", "r7k2m9x4p1qa"}, // a display name: its id beside it
+		"f3n8c2d6t0wb":      {"Mtry=9 NumTrees=800", ""},      // named by its id already
+		"s9q4v1h7e2jc":      {"defaults", ""},
+		"a0":                {"TrainingInstanceType=ml.m5.2xlarge", ""},
+		" a1 ":              {notRead, ""}, // parameters not read yet say so
 	} {
-		if row := lineWith(out, exec); !strings.HasSuffix(strings.TrimSpace(row), want) {
-			t.Errorf("%s: %q, want it to end in %q", exec, row, want)
+		row := lineWith(out, exec)
+		if got := cell(row, changedAt, idAt); got != want.changed {
+			t.Errorf("%s: changed parameters %q, want %q (row %q)", exec, got, want.changed, row)
+		}
+		if got := cell(row, idAt, len(header)); got != want.id {
+			t.Errorf("%s: id %q, want %q (row %q)", exec, got, want.id, row)
 		}
 	}
-	if row := lineWith(out, " a1 "); !strings.Contains(row, notRead) {
-		t.Errorf("unknown parameters should say so: %q", row)
+	// The Registry names the run that made a version by its id: filtering
+	// on it finds the run although its display name differs.
+	h.send(kit.FilterMsg{Text: "r7k2m9"})
+	if rows := h.p.execTable.Len(); rows != 1 || !strings.Contains(lineWith(h.view(), ">"), "retrain-500-trees") {
+		t.Errorf("filtering on the id left %d rows:\n%s", rows, h.view())
 	}
 	h.press("esc")
 	if h.p.mode != modeList {
@@ -313,6 +329,39 @@ func TestGraphSelectionAndPanKeepTheSelectedStepInView(t *testing.T) {
 	}
 }
 
+// At 80 columns the breadcrumbs have no room for a note, so the line
+// under the graph says which way the graph goes on, and stops saying it
+// once the whole graph is in view.
+func TestFooterSaysWhereTheGraphGoesOn(t *testing.T) {
+	footer := func(h *harness) string {
+		lines := strings.Split(h.view(), "\n")
+		return lines[len(lines)-1]
+	}
+	h := newHarness(t, 80, 19, kittest.Scientist())
+	h.graphOf(runARN, runningExecution(t))
+	h.press("o") // left to right: wider than 80 columns
+	if got := footer(h); !strings.HasSuffix(strings.TrimRight(got, " "), "more ▸ · h/j/k/l pan") || !strings.Contains(got, "▸ TrainModel") {
+		t.Errorf("at the left edge: %q", got)
+	}
+	h.press("l")
+	if got := footer(h); !strings.Contains(got, "more ◂ ▸ · h/j/k/l pan") {
+		t.Errorf("in the middle: %q", got)
+	}
+	for range 10 {
+		h.press("l")
+	}
+	if got := footer(h); !strings.Contains(got, "more ◂ · h/j/k/l pan") {
+		t.Errorf("at the right edge: %q", got)
+	}
+
+	// Top to bottom at 120x35 the whole graph is in view: the legend.
+	big := newHarness(t, 120, 35, kittest.Scientist())
+	big.graphOf(runARN, runningExecution(t))
+	if got := footer(big); strings.Contains(got, "more") || !strings.Contains(got, "✓ succeeded  ● running") {
+		t.Errorf("a graph in view needs no pan hint: %q", got)
+	}
+}
+
 func TestHostileTextFromAWSIsInert(t *testing.T) {
 	h := newHarness(t, 100, 30, kittest.Scientist())
 	evil := "\x1b]52;c;ZXZpbA==\x07bad\x1b[2J\u009b31m\r"
@@ -342,4 +391,13 @@ func TestHostileTextFromAWSIsInert(t *testing.T) {
 			}
 		}
 	}
+}
+
+// runeIndex is where sub starts in s, in runes; -1 when it is not there.
+func runeIndex(s []rune, sub string) int {
+	i := strings.Index(string(s), sub)
+	if i < 0 {
+		return -1
+	}
+	return len([]rune(string(s)[:i]))
 }

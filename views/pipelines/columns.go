@@ -133,9 +133,14 @@ func executionName(e domain.PipelineExecution) string {
 	return executionID(e.ARN)
 }
 
+// executionColumns are the executions list's columns. EXECUTION is as
+// wide as SageMaker's default display name ("execution-" and 13 digits),
+// which differ only at their end; ID is what the Registry's lineage and
+// the ARN name an execution by, so it is shown (and filtered on) where
+// there is room.
 func executionColumns(now func() time.Time) []table.Column[execRow] {
 	return []table.Column[execRow]{
-		{Title: "EXECUTION", Width: 16, Flex: 1, Filter: true, Text: func(r execRow) string { return executionName(r.PipelineExecution) },
+		{Title: "EXECUTION", Width: 23, Filter: true, Text: func(r execRow) string { return executionName(r.PipelineExecution) },
 			Compare: func(a, b execRow) int {
 				return strings.Compare(executionName(a.PipelineExecution), executionName(b.PipelineExecution))
 			}},
@@ -146,7 +151,7 @@ func executionColumns(now func() time.Time) []table.Column[execRow] {
 			Compare: func(a, b execRow) int { return a.StartedAt.Compare(b.StartedAt) }},
 		{Title: "DURATION", Width: 8, Align: kit.AlignRight, Text: func(r execRow) string { return kit.Duration(r.Duration(now())) },
 			Compare: func(a, b execRow) int { return cmp.Compare(a.Duration(now()), b.Duration(now())) }},
-		{Title: "STARTED BY", Width: 12, Drop: 1, Filter: true, Text: func(r execRow) string { return orDash(r.StartedBy) },
+		{Title: "STARTED BY", Width: 14, Drop: 1, Filter: true, Text: func(r execRow) string { return orDash(r.StartedBy) },
 			Compare: func(a, b execRow) int { return strings.Compare(a.StartedBy, b.StartedBy) }},
 		{Title: "CHANGED PARAMETERS", Width: 18, Flex: 2, Filter: true, Text: func(r execRow) string { return r.Changed },
 			Look: func(r execRow, st *themes.Styles) themes.Span {
@@ -155,6 +160,12 @@ func executionColumns(now func() time.Time) []table.Column[execRow] {
 				}
 				return st.Text
 			}},
+		{Title: "ID", Width: 12, Drop: 2, Filter: true, Look: table.MutedLook[execRow], Text: func(r execRow) string {
+			if id := executionID(r.ARN); id != executionName(r.PipelineExecution) {
+				return id
+			}
+			return ""
+		}},
 	}
 }
 

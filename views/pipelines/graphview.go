@@ -138,6 +138,7 @@ func (p *Pane) graphView(width, height int) string {
 	b.WriteString(p.executionHeader(width))
 	b.WriteByte('\n')
 	gh := max(1, height-headerLines-footerLines)
+	hint := ""
 	switch {
 	case p.graphBroken():
 		why := p.exec.GraphErr
@@ -155,9 +156,10 @@ func (p *Pane) graphView(width, height int) string {
 		v := sc.Follow(p.g.selected, graph.Viewport{X: p.g.view.X, Y: p.g.view.Y, Width: width, Height: gh})
 		lines := sc.Render(graph.Frame{Steps: p.exec.Steps, Now: p.now(), Selected: p.g.selected, Styles: st}, v)
 		b.WriteString(strings.Join(lines, "\n"))
+		hint = panHint(sc.Beyond(v))
 	}
 	b.WriteByte('\n')
-	b.WriteString(p.selectedLine(width))
+	b.WriteString(p.selectedLine(width, hint))
 	return kit.FitLines(b.String(), width, height)
 }
 
@@ -179,8 +181,16 @@ func (p *Pane) executionHeader(width int) string {
 	if e.StartedBy != "" {
 		parts = append(parts, "by "+kit.Sanitize(e.StartedBy))
 	}
-	line1 := " " + st.Bold.Render(kit.Sanitize(executionName(e))) + "  " +
-		st.Status(kit.StatusFamily(e.Status)).Render(status) + "  " + st.Muted.Render(strings.Join(parts, " · "))
+	head := " " + st.Bold.Render(kit.Sanitize(executionName(e))) + "  " + st.Status(kit.StatusFamily(e.Status)).Render(status) + "  "
+	// The Registry's lineage names a run by its id: show it when the
+	// display name differs and it fits whole.
+	if id := executionID(e.ARN); id != executionName(e) {
+		withID := append(parts[:len(parts):len(parts)], "id "+kit.Sanitize(id))
+		if kit.Width(head)+kit.Width(strings.Join(withID, " · ")) <= width {
+			parts = withID
+		}
+	}
+	line1 := head + st.Muted.Render(strings.Join(parts, " · "))
 	var line2 string
 	switch {
 	case e.FailureReason != "":
@@ -215,12 +225,36 @@ func (p *Pane) changedParameters(e domain.PipelineExecution) string {
 	return strings.Join(parts, ", ")
 }
 
+// panHint says where the graph goes on out of sight and how to get
+// there: "more ▸ ▾ · h/j/k/l pan"; "" when the whole graph is in view.
+func panHint(left, right, up, down bool) string {
+	var arrows []string
+	for _, a := range []struct {
+		on    bool
+		arrow string
+	}{{left, "◂"}, {right, "▸"}, {up, "▴"}, {down, "▾"}} {
+		if a.on {
+			arrows = append(arrows, a.arrow)
+		}
+	}
+	if len(arrows) == 0 {
+		return ""
+	}
+	return "more " + strings.Join(arrows, " ") + " · h/j/k/l pan"
+}
+
 // selectedLine is the line under the graph: the selected step in words,
-// and the legend of the status symbols when there is room.
-func (p *Pane) selectedLine(width int) string {
+// then, at the right, where the graph goes on out of sight (hint) when it
+// does, else the legend of the status symbols, when there is room. The
+// hint matters more than the step's failure reason: without it a user
+// cannot tell the graph is cut.
+func (p *Pane) selectedLine(width int, hint string) string {
 	st := p.ctx.Styles
 	s, ok := p.exec.Steps[p.g.selected]
 	if !ok {
+		if hint != "" {
+			return st.Accent.Render(kit.Truncate(" "+hint, width))
+		}
 		return st.Muted.Render(kit.Truncate(" "+graph.Legend, width))
 	}
 	fam := st.Status(kit.StatusFamily(s.Status))
@@ -231,6 +265,14 @@ func (p *Pane) selectedLine(width int) string {
 	left := " ▸ " + st.Bold.Render(kit.Sanitize(s.Name)) + " " + st.Muted.Render(kit.Sanitize(s.Type)) + "  " + fam.Render(text)
 	if s.FailureReason != "" {
 		left += "  " + fam.Render(kit.Sanitize(s.FailureReason))
+	}
+	if hint != "" {
+		right := hint + " "
+		room := width - kit.Width(right) - 2
+		if room < 12 {
+			return kit.Fit(left, width, kit.AlignLeft)
+		}
+		return kit.Fit(left, room, kit.AlignLeft) + "  " + st.Accent.Render(right)
 	}
 	legend := graph.Legend + " "
 	if kit.Width(left)+2+kit.Width(legend) <= width && s.FailureReason == "" {
@@ -252,12 +294,7 @@ func (p *Pane) graphInfo() string {
 	}
 	info := fmt.Sprintf("%d/%d steps succeeded", done, len(p.exec.Steps))
 	if p.g.layout != nil && !p.graphBroken() {
-		w, h := p.graphArea()
-		sc := p.sceneNow()
-		info += " · " + sc.Orientation.String()
-		if sc.Width > w || sc.Height > h {
-			info += " · pan h/j/k/l"
-		}
+		info += " · " + p.sceneNow().Orientation.String() // the line under the graph says where it pans
 	}
 	return info
 }

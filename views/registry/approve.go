@@ -86,11 +86,12 @@ func headlineSummary(v domain.ModelVersion, all []domain.ModelVersion) string {
 		return ""
 	}
 	r := c.Rows[0]
-	s := label(v.Version) + ": " + kit.Sanitize(r.Metric) + " " + metrics.FormatValue(r.Cells[0].Value)
+	n := numbersOf(r)
+	s := label(v.Version) + ": " + kit.Sanitize(r.Metric) + " " + n.value(r.Cells[0].Value)
 	if cell := r.Cells[0]; cell.HasDelta {
-		change := metrics.FormatDelta(cell.Delta)
+		change := n.delta(cell.Delta)
 		if cell.HasRelative {
-			change = metrics.FormatRelative(cell.Relative)
+			change = relative(cell.Delta, cell.Relative)
 		}
 		s += " (" + change + " against " + label(approved) + ", approved"
 		if v := cell.Verdict.String(); v != "" && cell.Verdict != metrics.Changed {

@@ -55,6 +55,9 @@ type versionRow struct {
 	domain.ModelVersion
 	// Head holds the cells of the headline metrics (see versionsTable).
 	Head []metrics.Cell
+	// HeadNumbers write each headline metric's values alike down its
+	// column.
+	HeadNumbers []numbers
 	// ReportNote is why the version has no values: "unreadable" or
 	// "loading"; "" when it has a readable report.
 	ReportNote string
@@ -97,7 +100,7 @@ func versionColumns(marked func(int) bool, heads []string, now func() time.Time)
 	cols = append(cols,
 		table.Column[versionRow]{Title: "EXECUTION", Width: 12, Drop: 2, Filter: true,
 			Text: func(v versionRow) string { return orDash(shortExecution(v.Lineage.PipelineExecutionARN)) }},
-		table.Column[versionRow]{Title: "DECIDED BY", Width: 12, Drop: 1, Filter: true,
+		table.Column[versionRow]{Title: "DECIDED BY", Width: 14, Drop: 1, Filter: true,
 			Text: func(v versionRow) string { return decidedBy(v.ModelVersion) },
 			Compare: func(a, b versionRow) int {
 				return strings.Compare(decidedBy(a.ModelVersion), decidedBy(b.ModelVersion))
@@ -122,6 +125,9 @@ func headText(v versionRow, i int) string {
 	}
 	if i >= len(v.Head) || !v.Head[i].Present {
 		return metrics.Missing
+	}
+	if i < len(v.HeadNumbers) {
+		return v.HeadNumbers[i].value(v.Head[i].Value)
 	}
 	return metrics.FormatValue(v.Head[i].Value)
 }

@@ -20,6 +20,7 @@ type comparison struct {
 	group    string
 	versions []domain.ModelVersion // oldest first
 	table    metrics.Comparison
+	nums     []numbers // how each of table.Rows writes its numbers
 	hyper    []metrics.HyperRow
 	// added is the approved version, put in as the baseline although it
 	// was not marked; 0 when it was marked or there is none.
@@ -41,6 +42,9 @@ func newComparison(group string, all []domain.ModelVersion, nums []int) *compari
 	}
 	c.versions = pickVersions(all, picked)
 	c.table = metrics.Compare(c.versions, approved)
+	for _, r := range c.table.Rows {
+		c.nums = append(c.nums, numbersOf(r))
+	}
 	c.hyper = metrics.HyperparameterDiff(c.versions)
 	c.focus = len(c.versions) - 1 // the newest: usually the candidate
 	return c
@@ -112,8 +116,8 @@ func (c *comparison) layout(width int) compareLayout {
 	l.metricW = min(l.metricW, 24, max(8, width/4))
 	for i := range c.table.Columns {
 		l.colW = max(l.colW, kit.Width(c.columnLabel(i)), kit.Width(approvalWord(c.table.Columns[i].Approval)))
-		for _, r := range c.table.Rows {
-			l.colW = max(l.colW, kit.Width(valueText(r, i)), kit.Width(deltaText(r.Cells[i])))
+		for ri, r := range c.table.Rows {
+			l.colW = max(l.colW, kit.Width(valueText(r, c.nums[ri], i)), kit.Width(deltaText(c.nums[ri], r.Cells[i])))
 		}
 		for _, h := range c.hyper {
 			l.colW = max(l.colW, min(maxColW, kit.Width(kit.Sanitize(h.Values[i]))))
@@ -179,28 +183,28 @@ func fitMetricTitle(r metrics.Row, w int) string {
 // is found without colour.
 const bestSymbol = "★"
 
-func valueText(r metrics.Row, i int) string {
+func valueText(r metrics.Row, n numbers, i int) string {
 	cell := r.Cells[i]
 	if !cell.Present {
 		return metrics.Missing
 	}
-	s := metrics.FormatValue(cell.Value)
+	s := n.value(cell.Value)
 	if r.IsBest(i) {
 		s = bestSymbol + " " + s
 	}
 	return s
 }
 
-func deltaText(cell metrics.Cell) string {
+func deltaText(n numbers, cell metrics.Cell) string {
 	switch {
 	case !cell.HasDelta:
 		return ""
 	case cell.Verdict == metrics.Equal:
 		return "same"
 	}
-	s := metrics.FormatDelta(cell.Delta)
+	s := n.delta(cell.Delta)
 	if cell.HasRelative {
-		s += " " + metrics.FormatRelative(cell.Relative)
+		s += " " + relative(cell.Delta, cell.Relative)
 	}
 	return s
 }
@@ -339,13 +343,13 @@ func (c *comparison) body(st *themes.Styles, l compareLayout, width int) string 
 				case r.IsBest(i):
 					look = st.Bold
 				}
-				look.WriteTo(&b, kit.Fit(valueText(*r, i), l.colW, kit.AlignRight))
+				look.WriteTo(&b, kit.Fit(valueText(*r, c.nums[row], i), l.colW, kit.AlignRight))
 			} else {
 				look := verdictLook(cell.Verdict, st)
 				if cell.Verdict == metrics.Equal {
 					look = st.Muted
 				}
-				look.WriteTo(&b, kit.Fit(deltaText(cell), l.colW, kit.AlignRight))
+				look.WriteTo(&b, kit.Fit(deltaText(c.nums[row], cell), l.colW, kit.AlignRight))
 			}
 		}
 		b.WriteString(strings.Repeat(" ", gutterW))

@@ -33,7 +33,9 @@ func TestComparisonMarksBestAndColoursDeltas(t *testing.T) {
 		"<better>  -799.9 -2.5%</better>",       // lower rmse than v12: better
 		"<worse>+1,149.8 +3.6%</worse>",         // v13's rmse is worse
 		"<better> +0.0073 +0.8%</better>",       // higher r2: better
-		"<worse>  -0.006 -0.7%</worse>",         // lower r2: worse
+		"<worse> -0.0060 -0.7%</worse>",         // lower r2: worse, with the row's four decimals
+		"<worse>  +710.0 +3.1%</worse>",         // mae: one decimal like its values, not "+710"
+		"    0.9050          0.8990",            // r2 values share their decimals, so they line up
 		"<muted>             —</muted>",         // v12 has no mape
 		"★ 0.058</best>",                        // mape best among those that have it
 		"★ best · ↓ lower is better · ↑ higher", // the legend says what the symbols mean

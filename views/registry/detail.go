@@ -202,37 +202,57 @@ func versionMetrics(p *page, v domain.ModelVersion, all []domain.ModelVersion) {
 		approved = 0
 	}
 	c := metrics.Compare(pair, approved)
-	nameW := 0
-	for _, r := range c.Rows {
-		nameW = max(nameW, min(28, kit.Width(metricTitle(r))))
-	}
 	if approved != 0 {
 		p.Line("  ", st.Muted.Render("changes against "+label(approved)+", the approved version"))
 	}
-	value := func(cell metrics.Cell) string {
-		val := metrics.FormatValue(cell.Value)
-		if cell.HasStdDev {
-			val += " ± " + metrics.FormatValue(cell.StdDev)
-		}
-		return val
+	// One line per metric, in columns: name, value, ± deviation, change,
+	// relative change; each metric's numbers with the same decimals.
+	type line struct {
+		name, value, dev, delta, rel string
+		verdict                      metrics.Verdict
 	}
-	valW := 0
-	for _, r := range c.Rows {
-		valW = max(valW, kit.Width(value(r.Cells[0])))
-	}
+	var lines []line
+	var nameW, valueW, devW, deltaW, relW int
 	for _, r := range c.Rows {
 		cell := r.Cells[0]
 		if !cell.Present {
 			continue
 		}
-		line := []string{"  ", kit.Fit(metricTitle(r), nameW, kit.AlignLeft), "  ", kit.Fit(value(cell), valW, kit.AlignRight)}
-		if d := deltaText(cell); d != "" {
-			look := verdictLook(cell.Verdict, st)
-			if cell.Verdict == metrics.Equal {
+		n := numbersOf(r)
+		l := line{name: metricTitle(r), value: n.value(cell.Value), verdict: cell.Verdict}
+		if cell.HasStdDev {
+			l.dev = "± " + n.value(cell.StdDev)
+		}
+		switch {
+		case !cell.HasDelta:
+		case cell.Verdict == metrics.Equal:
+			l.delta = "same"
+		default:
+			l.delta = n.delta(cell.Delta)
+			if cell.HasRelative {
+				l.rel = relative(cell.Delta, cell.Relative)
+			}
+		}
+		lines = append(lines, l)
+		nameW, valueW = max(nameW, min(28, kit.Width(l.name))), max(valueW, kit.Width(l.value))
+		devW, deltaW, relW = max(devW, kit.Width(l.dev)), max(deltaW, kit.Width(l.delta)), max(relW, kit.Width(l.rel))
+	}
+	for _, l := range lines {
+		parts := []string{"  ", kit.Fit(l.name, nameW, kit.AlignLeft), "  ", kit.Fit(l.value, valueW, kit.AlignRight)}
+		if devW > 0 {
+			parts = append(parts, "  ", kit.Fit(l.dev, devW, kit.AlignLeft))
+		}
+		if deltaW > 0 {
+			look := verdictLook(l.verdict, st)
+			if l.verdict == metrics.Equal {
 				look = st.Muted
 			}
-			line = append(line, "  ", look.Render(d))
+			change := kit.Fit(l.delta, deltaW, kit.AlignRight)
+			if relW > 0 {
+				change += "  " + kit.Fit(l.rel, relW, kit.AlignRight)
+			}
+			parts = append(parts, "  ", look.Render(change))
 		}
-		p.Line(line...)
+		p.Line(parts...)
 	}
 }

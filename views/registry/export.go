@@ -24,20 +24,30 @@ type export struct {
 	form     *form.Form
 	group    string
 	versions []string // labels, for the default file name
+	// format is the last format the form named, so that the suggested
+	// file name can follow a change of it.
+	format string
 }
 
 func newExport(group string, labels []string) *export {
-	e := &export{group: group, versions: labels}
-	e.form = form.New("Export the comparison",
-		form.Field{Name: "format", Label: "Format", Value: "csv", Hint: "csv, or md for a Markdown table",
+	e := &export{group: group, versions: labels, format: "csv"}
+	e.form = e.build("csv", e.defaultPath("csv"))
+	return e
+}
+
+// build makes the form with the format and destination fields holding
+// format and to; the format field has the focus.
+func (e *export) build(format, to string) *form.Form {
+	f := form.New("Export the comparison",
+		form.Field{Name: "format", Label: "Format", Value: format, Hint: "csv, or md for a Markdown table",
 			Validate: func(s string) string {
 				if _, ok := formatOf(s); !ok {
 					return "Say csv or md."
 				}
 				return ""
 			}},
-		form.Field{Name: "to", Label: "Save to", Value: e.defaultPath("csv"),
-			Hint: "A file path (an existing file is never overwritten; .md is used for Markdown when the name is left as it is), or clipboard.",
+		form.Field{Name: "to", Label: "Save to", Value: to,
+			Hint: "A file path (an existing file is never overwritten), or clipboard.",
 			Validate: func(s string) string {
 				if strings.TrimSpace(s) == "" {
 					return "Give a file path, or clipboard."
@@ -45,8 +55,26 @@ func newExport(group string, labels []string) *export {
 				return ""
 			}},
 	)
-	e.form.SetNote(kit.Sanitize(group) + " " + strings.Join(labels, " "))
-	return e
+	f.SetNote(kit.Sanitize(e.group) + " " + strings.Join(e.versions, " "))
+	return f
+}
+
+// update passes a message to the form. While the destination is still
+// the suggested file name, the name follows the format typed: "md"
+// turns ./x-compare-v12-v14.csv into ./x-compare-v12-v14.md on screen,
+// so what is shown is what is written.
+func (e *export) update(msg tea.Msg) (form.Outcome, tea.Cmd) {
+	out, cmd := e.form.Update(msg)
+	format, ok := formatOf(e.form.Value("format"))
+	if out != form.Editing || !ok || format == e.format {
+		return out, cmd
+	}
+	suggested := e.form.Value("to") == e.defaultPath(e.format)
+	e.format = format
+	if suggested && e.form.Focused() == "format" {
+		e.form = e.build(e.form.Value("format"), e.defaultPath(format))
+	}
+	return out, cmd
 }
 
 // formatOf reads the format field: "csv" or "md".

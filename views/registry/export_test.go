@@ -191,3 +191,34 @@ func TestExportDefaultPathSaysWhatItHolds(t *testing.T) {
 func typeInto(e *export, s string) {
 	e.form.Update(kittest.Key(s))
 }
+
+// The suggested file name follows the format on screen, so what the form
+// shows is where the file goes; a name the user typed is left alone.
+func TestExportSuggestedNameFollowsTheFormat(t *testing.T) {
+	p := comparing(t, 14, 12)
+	press(p, "e")
+	press(p, "ctrl+u")
+	typeText(p, "md")
+	if got := p.export.form.Value("to"); got != "./hdb-resale-valuation-compare-v12-v14.md" {
+		t.Errorf("after md the suggested name is %q", got)
+	}
+	if !strings.Contains(p.View(120, 35), "Save to ./hdb-resale-valuation-compare-v12-v14.md") {
+		t.Errorf("the screen shows another name:\n%s", p.View(120, 35))
+	}
+	press(p, "ctrl+u")
+	typeText(p, "csv")
+	if got := p.export.form.Value("to"); got != "./hdb-resale-valuation-compare-v12-v14.csv" {
+		t.Errorf("back to csv the suggested name is %q", got)
+	}
+	// A typed name stays as typed whatever the format.
+	press(p, "tab", "ctrl+u")
+	typeText(p, "mine.txt")
+	press(p, "shift+tab", "ctrl+u")
+	typeText(p, "md")
+	if got := p.export.form.Value("to"); got != "mine.txt" {
+		t.Errorf("a typed name became %q", got)
+	}
+	if f, to := p.export.target(); f != "md" || to != "mine.txt" {
+		t.Errorf("target = %s %s", f, to)
+	}
+}

@@ -180,7 +180,7 @@ func (p *Pane) key(msg tea.KeyMsg) tea.Cmd {
 		}
 		return cmd
 	case p.export != nil:
-		out, cmd := p.export.form.Update(msg)
+		out, cmd := p.export.update(msg)
 		switch out {
 		case form.Submitted:
 			return p.runExport()

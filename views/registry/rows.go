@@ -32,9 +32,13 @@ func versionRows(vs []domain.ModelVersion) ([]versionRow, []string) {
 	for i := 0; i < len(c.Rows) && i < maxHeads; i++ {
 		heads = append(heads, c.Rows[i].Metric)
 	}
+	nums := make([]numbers, len(heads)) // a column's values share their decimals
+	for h := range heads {
+		nums[h] = numbersOf(c.Rows[h])
+	}
 	rows := make([]versionRow, len(vs))
 	for i, v := range vs {
-		rows[i] = versionRow{ModelVersion: v, ReportNote: reportNote(v)}
+		rows[i] = versionRow{ModelVersion: v, ReportNote: reportNote(v), HeadNumbers: nums}
 		for h := range heads {
 			rows[i].Head = append(rows[i].Head, c.Rows[h].Cells[i])
 		}

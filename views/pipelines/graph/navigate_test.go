@@ -97,6 +97,31 @@ func TestFollowClampAndNearest(t *testing.T) {
 	}
 }
 
+func TestBeyondSaysWhereTheSceneContinues(t *testing.T) {
+	sc := Place(layoutOf(t, fiftySteps()), LeftToRight, true)
+	type sides struct{ left, right, up, down bool }
+	beyond := func(v Viewport) sides {
+		l, r, u, d := sc.Beyond(v)
+		return sides{l, r, u, d}
+	}
+	cases := []struct {
+		name string
+		v    Viewport
+		want sides
+	}{
+		{"top-left corner", Viewport{Width: 40, Height: 10}, sides{right: true, down: true}},
+		{"bottom-right corner", Viewport{X: sc.Width - 40, Y: sc.Height - 10, Width: 40, Height: 10}, sides{left: true, up: true}},
+		{"middle", Viewport{X: 10, Y: 5, Width: 40, Height: 10}, sides{true, true, true, true}},
+		{"the whole scene", Viewport{Width: sc.Width, Height: sc.Height}, sides{}},
+		{"centred in a wider window", sc.Clamp(Viewport{Width: sc.Width + 20, Height: sc.Height + 5}), sides{}},
+	}
+	for _, c := range cases {
+		if got := beyond(c.v); got != c.want {
+			t.Errorf("%s %+v of %dx%d: %+v, want %+v", c.name, c.v, sc.Width, sc.Height, got, c.want)
+		}
+	}
+}
+
 func TestChooseFitsTheWindow(t *testing.T) {
 	l, _ := sandboxLayout(t, "hdb-resale-valuation")
 	full := Place(l, LeftToRight, false)

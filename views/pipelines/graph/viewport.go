@@ -74,3 +74,9 @@ func abs(v int) int {
 	}
 	return v
 }
+
+// Beyond reports on which sides of the viewport part of the scene lies
+// out of sight, so the screen can say where panning leads.
+func (s *Scene) Beyond(v Viewport) (left, right, up, down bool) {
+	return v.X > 0, v.X+v.Width < s.Width, v.Y > 0, v.Y+v.Height < s.Height
+}
