@@ -30,6 +30,10 @@ func registerCompletions(root *cobra.Command, o *globalOptions) {
 		// this table, which the completion tests catch.
 		_ = root.RegisterFlagCompletionFunc(name, fn)
 	}
+	// Names only AWS knows: offer nothing rather than the files here.
+	for _, name := range []string{"project", "endpoint-url"} {
+		_ = root.RegisterFlagCompletionFunc(name, fixedCompletion(nil))
+	}
 	_ = root.MarkPersistentFlagFilename("config", "yaml", "yml")
 	_ = root.MarkPersistentFlagFilename("sandbox-scenario", "yaml", "yml")
 	_ = root.MarkPersistentFlagFilename("log-file")

@@ -116,6 +116,21 @@ func TestDynamicCompletion(t *testing.T) {
 	}
 }
 
+// A flag whose values only AWS knows completes nothing, never the names
+// of the files in the current directory.
+func TestNamesOnlyAWSKnowsCompleteNoFiles(t *testing.T) {
+	getenv := fakeHome(t)
+	for _, args := range [][]string{
+		{"--project", ""}, {"--endpoint-url", ""}, {"get", "executions", "--pipeline", ""},
+		{"get", "models", "--group", ""}, {"get", "recovery-points", "--file-system", ""}, {"get", "jobs", "--timeout", ""},
+	} {
+		out, errOut, code := runAgdash(t, getenv, append([]string{"__complete"}, args...)...)
+		if code != ExitOK || strings.TrimSpace(out) != ":4" {
+			t.Errorf("__complete %q: exit %d, answer %q (stderr %q); want no candidates and no file completion (:4)", args, code, out, errOut)
+		}
+	}
+}
+
 func TestAWSProfilesHonourTheEnvironment(t *testing.T) {
 	dir := t.TempDir()
 	cfg := filepath.Join(dir, "cfg")

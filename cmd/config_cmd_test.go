@@ -99,3 +99,42 @@ func TestConfigCheckFindsKeyBindingConflicts(t *testing.T) {
 		}
 	}
 }
+
+// The key-binding examples a user is shown (commented in the default file,
+// and in docs/CONFIG.md) are accepted as written: copying one never gets
+// the whole file refused.
+func TestDocumentedKeyBindingExamplesAreAccepted(t *testing.T) {
+	var fromDefault []string
+	inKeys := false
+	for _, l := range strings.Split(string(config.DefaultFile()), "\n") {
+		switch {
+		case strings.HasPrefix(l, "keys:"):
+			inKeys = true
+		case inKeys && strings.HasPrefix(l, "#  "):
+			fromDefault = append(fromDefault, strings.TrimPrefix(l, "#"))
+		}
+	}
+	doc, err := os.ReadFile("../docs/CONFIG.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, block, ok := strings.Cut(string(doc), "```yaml\nkeys:\n")
+	block, _, _ = strings.Cut(block, "```")
+	if len(fromDefault) == 0 || !ok || strings.TrimSpace(block) == "" {
+		t.Fatalf("no key-binding examples found (default file %q, CONFIG.md %v)", fromDefault, ok)
+	}
+	for name, keys := range map[string]string{
+		"the default file's": strings.Join(fromDefault, "\n") + "\n",
+		"docs/CONFIG.md's":   block,
+	} {
+		getenv, path := configHome(t)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		mustWrite(t, path, "keys:\n"+keys)
+		out, errOut, code := runAgdash(t, getenv, "config", "check")
+		if code != ExitOK || !strings.HasSuffix(strings.TrimSpace(out), ": ok") {
+			t.Errorf("%s key-binding example is refused: exit %d\n%s%s\nthe example:\nkeys:\n%s", name, code, out, errOut, keys)
+		}
+	}
+}

@@ -81,18 +81,18 @@ func (s *session) options(profile, region string) (backend.Options, error) {
 	if profile == "" {
 		profile = s.o.sandbox.role
 	}
-	if region != "" && region != sandbox.Region {
-		return opts, fmt.Errorf("the sandbox account has one region, %s", sandbox.Region)
+	if region != "" && region != s.sb.Region() {
+		return opts, fmt.Errorf("the sandbox account has one region, %s", s.sb.Region())
 	}
 	p, err := s.sb.Principal(profile)
 	if err != nil {
-		return opts, withCode(ExitUsage, err)
+		return opts, withCode(ExitUsage, fmt.Errorf("%w%s", err, identityHint(profile, sandboxIdentities(s.sb))))
 	}
 	opts.Sandbox = true
 	opts.Clock = s.sb.Now
 	opts.AWS = awsb.Options{
 		EndpointURL:     s.sb.URL(),
-		Region:          sandbox.Region,
+		Region:          s.sb.Region(),
 		AccessKeyID:     p.AccessKeyID,
 		SecretAccessKey: p.SecretAccessKey,
 		SessionToken:    p.SessionToken,
@@ -112,20 +112,13 @@ func (s *session) connect(ctx context.Context, profile, region string) (*backend
 		if s.sb == nil && profile == "" {
 			profile = s.o.profile
 		}
-		return nil, withCode(ExitAuth, fmt.Errorf("cannot reach AWS as the configured identity: %w%s", err, loginHint(profile, s.sb != nil)))
+		endpoint := s.o.endpointURL
+		if s.sb != nil {
+			endpoint = ""
+		}
+		return nil, connectError(err, profile, endpoint, s.sb != nil)
 	}
 	id := c.Identity()
 	s.log.Info("connected", "account", id.Account, "principal", id.Principal, "role", string(id.Role), "region", id.Region, "sandbox", id.Sandbox)
 	return c, nil
-}
-
-// loginHint tells SSO users how to refresh their session.
-func loginHint(profile string, inSandbox bool) string {
-	switch {
-	case inSandbox:
-		return ""
-	case profile != "":
-		return fmt.Sprintf("\nIf the profile uses SSO, refresh it with: aws sso login --profile %s", profile)
-	}
-	return "\nCheck your AWS credentials (aws configure list), or try the sandbox: agdash --sandbox"
 }

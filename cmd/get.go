@@ -38,7 +38,7 @@ func getResources() []getResource {
 		{name: "projects", aliases: []string{"project"}, help: "SageMaker projects with members, limits, usage and findings", list: listProjects},
 		{name: "jobs", aliases: []string{"job", "training-jobs"}, help: "training jobs, running first", list: listJobs},
 		{name: "pipelines", aliases: []string{"pipeline"}, help: "pipelines with their last execution", list: listPipelines},
-		{name: "executions", aliases: []string{"execution"}, help: "one pipeline's executions (--pipeline)", flags: []string{"pipeline"}, list: listExecutions},
+		{name: "executions", aliases: []string{"execution"}, help: "one pipeline's executions (--pipeline), or a project's (--project)", flags: []string{"pipeline"}, list: listExecutions},
 		{name: "models", aliases: []string{"model", "model-groups"}, help: "model package groups, or one group's versions (--group)", flags: []string{"group"}, list: listModels},
 		{name: "endpoints", aliases: []string{"endpoint"}, help: "endpoints with health, traffic and alarms", list: listEndpoints},
 		{name: "recovery-points", aliases: []string{"recovery-point"}, help: "AWS Backup recovery points of the Studio file systems (--file-system)", flags: []string{"file-system"}, list: listRecoveryPoints},
@@ -122,6 +122,9 @@ does not exist.`,
 	fl.StringVar(&f.fileSystem, "file-system", "", "only this file system's recovery points, by id or name (recovery-points)")
 	fl.DurationVar(&f.timeout, "timeout", 2*time.Minute, "give up after this long")
 	_ = cmd.RegisterFlagCompletionFunc("output", fixedCompletion(outputFormats()))
+	for _, name := range []string{"pipeline", "group", "file-system", "timeout"} {
+		_ = cmd.RegisterFlagCompletionFunc(name, fixedCompletion(nil))
+	}
 	return cmd
 }
 
@@ -135,8 +138,10 @@ func (f getFlags) check(cmd *cobra.Command, res getResource, o *globalOptions) e
 			return fmt.Errorf("--%s does not apply to %s", name, res.name)
 		}
 	}
-	if res.name == "executions" && f.pipeline == "" {
-		return fmt.Errorf("executions needs --pipeline NAME (agdash get pipelines lists them)")
+	if res.name == "executions" && f.pipeline == "" && o.project == "" {
+		// Each execution costs a describe call: a whole account's would
+		// spend minutes of the SageMaker rate limit the team shares.
+		return fmt.Errorf("executions needs --pipeline NAME or --project NAME (agdash get pipelines lists both)")
 	}
 	if o.project != "" && (res.name == "recovery-points" || res.name == "restore-jobs") {
 		return fmt.Errorf("--project does not apply to %s: backups belong to a Studio domain's file system, not a project", res.name)

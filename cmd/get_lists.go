@@ -3,6 +3,7 @@ package cmd
 import (
 	"context"
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -86,28 +87,60 @@ func listExecutions(ctx context.Context, r *getRun) (listing, error) {
 	if err != nil {
 		return listing{}, err
 	}
+	if r.flags.pipeline != "" {
+		var names []string
+		for _, p := range pls.Pipelines {
+			names = append(names, p.Name)
+		}
+		if err := mustExist("pipeline", r.flags.pipeline, names); err != nil {
+			return listing{}, err
+		}
+		return pipelineExecutions(ctx, r, []string{r.flags.pipeline}, "executions of "+r.flags.pipeline)
+	}
+	// Without --pipeline: every pipeline of --project's, one list each.
 	var names []string
 	for _, p := range pls.Pipelines {
-		names = append(names, p.Name)
+		if r.inScope(p.Project) {
+			names = append(names, p.Name)
+		}
 	}
-	if err := mustExist("pipeline", r.flags.pipeline, names); err != nil {
-		return listing{}, err
+	return pipelineExecutions(ctx, r, names, "pipeline executions")
+}
+
+// pipelineExecutions lists the executions of the named pipelines, newest
+// first; with more than one pipeline the table names each row's.
+func pipelineExecutions(ctx context.Context, r *getRun, pipelines []string, noun string) (listing, error) {
+	var execs []domain.PipelineExecution
+	for _, name := range pipelines {
+		d, err := fetch[backend.ExecutionsData](ctx, r.fetch, backend.FeedKey{Kind: backend.FeedExecutions, Arg: name})
+		if err != nil {
+			return listing{}, err
+		}
+		if !r.inScope(d.Pipeline.Project) {
+			continue
+		}
+		for _, e := range d.Executions {
+			if e.PipelineName == "" {
+				e.PipelineName = name
+			}
+			execs = append(execs, e)
+		}
 	}
-	d, err := fetch[backend.ExecutionsData](ctx, r.fetch, backend.FeedKey{Kind: backend.FeedExecutions, Arg: r.flags.pipeline})
-	if err != nil {
-		return listing{}, err
+	sort.SliceStable(execs, func(i, j int) bool { return execs[i].StartedAt.After(execs[j].StartedAt) })
+	several := r.flags.pipeline == ""
+	l := listing{noun: noun, header: []string{"EXECUTION", "STATUS", "STARTED BY", "DURATION", "AGE", "FAILURE"}}
+	if several {
+		l.header = append([]string{"PIPELINE"}, l.header...)
 	}
 	items := []executionOut{}
-	l := listing{noun: "executions of " + r.flags.pipeline,
-		header: []string{"EXECUTION", "STATUS", "STARTED BY", "DURATION", "AGE", "FAILURE"}}
-	if !r.inScope(d.Pipeline.Project) {
-		l.items = items
-		return l, nil
-	}
-	for _, e := range d.Executions {
+	for _, e := range execs {
 		items = append(items, executionRow(e))
-		l.cells = append(l.cells, []string{lastSegment(e.ARN), e.Status, e.StartedBy, kit.Duration(e.Duration(r.now)),
-			age(e.StartedAt, r), kit.Truncate(e.FailureReason, 60)})
+		row := []string{lastSegment(e.ARN), e.Status, e.StartedBy, kit.Duration(e.Duration(r.now)),
+			age(e.StartedAt, r), kit.Truncate(e.FailureReason, 60)}
+		if several {
+			row = append([]string{e.PipelineName}, row...)
+		}
+		l.cells = append(l.cells, row)
 	}
 	l.items = items
 	return l, nil
@@ -157,7 +190,7 @@ func listModels(ctx context.Context, r *getRun) (listing, error) {
 	for _, v := range d.Versions {
 		var metrics []string
 		for _, m := range v.Report.Metrics {
-			metrics = append(metrics, m.Name+"="+strconv.FormatFloat(m.Value, 'g', 4, 64))
+			metrics = append(metrics, m.Name+"="+metricValue(m.Value))
 		}
 		items = append(items, modelVersionRow(v))
 		l.cells = append(l.cells, []string{"v" + strconv.Itoa(v.Version), v.Approval, v.Status, v.CreatedBy,
@@ -242,6 +275,15 @@ func listRestoreJobs(ctx context.Context, r *getRun) (listing, error) {
 	}
 	l.items = items
 	return l, nil
+}
+
+// metricValue writes a metric for people: four significant digits, and
+// large values (an RMSE of 37,540 dollars) whole, never as 3.754e+04.
+func metricValue(v float64) string {
+	if math.Abs(v) >= 1000 {
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(v, 'g', 4, 64)
 }
 
 // age is how old t is on the account's clock, kubectl style: 5m, 3d.

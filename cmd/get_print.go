@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"go.yaml.in/yaml/v3"
 
@@ -54,18 +53,47 @@ func (l listing) print(stdout, stderr io.Writer, format string) error {
 		fmt.Fprintf(stderr, "No %s found.\n", l.noun)
 		return nil
 	}
-	// Aligned like kubectl: columns three spaces apart, no borders.
-	tw := tabwriter.NewWriter(stdout, 0, 8, 3, ' ', 0)
-	fmt.Fprintln(tw, strings.Join(l.header, "\t"))
+	rows := make([][]string, 0, len(l.cells)+1)
+	rows = append(rows, l.header)
 	for _, row := range l.cells {
 		clean := make([]string, len(row))
 		for i, c := range row {
-			clean[i] = strings.ReplaceAll(kit.Sanitize(c), "\t", " ")
+			clean[i] = kit.Sanitize(c)
 			if clean[i] == "" {
 				clean[i] = "-"
 			}
 		}
-		fmt.Fprintln(tw, strings.Join(clean, "\t"))
+		rows = append(rows, clean)
 	}
-	return tw.Flush()
+	_, err := io.WriteString(stdout, alignColumns(rows))
+	return err
 }
+
+// alignColumns lays rows out like kubectl: columns three spaces apart, no
+// borders, each as wide as its widest cell in terminal cells, so that
+// Chinese, Tamil or emoji in a name keep the columns after it in line.
+func alignColumns(rows [][]string) string {
+	var widths []int
+	for _, row := range rows {
+		for i, c := range row {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], kit.Width(c))
+		}
+	}
+	var b strings.Builder
+	for _, row := range rows {
+		for i, c := range row {
+			b.WriteString(c)
+			if i < len(row)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-kit.Width(c)+columnGap))
+			}
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// columnGap is the space between two columns of a table.
+const columnGap = 3

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"net"
+	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -14,6 +16,7 @@ import (
 
 	"github.com/agdash/agdash/backend/sandbox"
 	"github.com/agdash/agdash/backend/sandbox/sandboxtest"
+	"github.com/agdash/agdash/backend/sandbox/server"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
 
@@ -309,7 +312,7 @@ func TestGetExitCodes(t *testing.T) {
 		{"a resource get does not know", []string{"get", "notebooks"}, ExitUsage, `no resource "notebooks": get takes projects, jobs, pipelines, executions, models, endpoints, recovery-points, restore-jobs`},
 		{"no resource at all", []string{"get"}, ExitUsage, "accepts 1 arg(s), received 0"},
 		{"a bad output format", []string{"get", "jobs", "-o", "csv"}, ExitUsage, `no output format "csv"`},
-		{"executions without a pipeline", []string{"get", "executions"}, ExitUsage, "executions needs --pipeline NAME"},
+		{"executions of no pipeline and no project", []string{"get", "executions"}, ExitUsage, "executions needs --pipeline NAME or --project NAME"},
 		{"a flag of another resource", []string{"get", "jobs", "--group", "x"}, ExitUsage, "--group does not apply to jobs"},
 		{"--project on backups", []string{"get", "restore-jobs", "--project", "hdb-resale-valuation"}, ExitUsage, "--project does not apply to restore-jobs"},
 		{"a pipeline that does not exist", []string{"get", "executions", "--pipeline", "hdb-resale-trian"}, ExitNotFound, `no pipeline named "hdb-resale-trian" (did you mean`},
@@ -332,6 +335,53 @@ func TestGetExitCodes(t *testing.T) {
 	}
 }
 
+// With --project instead of --pipeline, executions lists every pipeline
+// of the project's, newest first, and the table says which pipeline each
+// row is of.
+func TestGetExecutionsOfAProject(t *testing.T) {
+	c := newCLI(t, "on-call")
+	w := c.env.World()
+	var want []string
+	for _, p := range w.Pipelines() {
+		if project, _ := world.TagValue(p.Tags, "sagemaker:project-name"); project != sandbox.FeaturedProject {
+			continue
+		}
+		execs, err := w.PipelineExecutions(p.PipelineName, world.ExecutionQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, collect(execs, func(e world.PipelineExecutionSummary) string { return e.PipelineExecutionArn })...)
+	}
+	out, _ := c.runOK(t, "get", "executions", "--project", sandbox.FeaturedProject, "-o", "json")
+	var items []executionOut
+	if err := json.Unmarshal([]byte(out), &items); err != nil {
+		t.Fatal(err)
+	}
+	got := collect(items, func(e executionOut) string { return e.ARN })
+	if len(want) == 0 || !slices.Equal(sorted(got), sorted(want)) {
+		t.Fatalf("%d executions listed, the project's pipelines have %d", len(got), len(want))
+	}
+	for i := 1; i < len(items); i++ {
+		if items[i].StartedAt > items[i-1].StartedAt {
+			t.Fatalf("not newest first: %s started %s, after %s started %s", items[i].ARN, items[i].StartedAt, items[i-1].ARN, items[i-1].StartedAt)
+		}
+	}
+
+	out, _ = c.runOK(t, "get", "executions", "--project", sandbox.FeaturedProject)
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	if !strings.HasPrefix(lines[0], "PIPELINE ") || len(lines) != len(want)+1 {
+		t.Fatalf("the table should have a PIPELINE column and a row per execution (%d):\n%s", len(want), out)
+	}
+	for _, l := range lines[1:] {
+		if first, _, _ := strings.Cut(l, " "); !slices.ContainsFunc(w.Pipelines(), func(p world.Pipeline) bool {
+			project, _ := world.TagValue(p.Tags, "sagemaker:project-name")
+			return p.PipelineName == first && project == sandbox.FeaturedProject
+		}) {
+			t.Fatalf("a row of pipeline %q, which is not %s's:\n%s", first, sandbox.FeaturedProject, out)
+		}
+	}
+}
+
 func TestGetWithCredentialsAWSRefusesExitsAuth(t *testing.T) {
 	c := newCLI(t, "on-call")
 	t.Setenv("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE")
@@ -347,6 +397,36 @@ func TestGetProjectScope(t *testing.T) {
 	projects := names(t, out, "project")
 	if len(projects) == 0 || slices.ContainsFunc(projects, func(p string) bool { return p != sandbox.FeaturedProject }) {
 		t.Fatalf("--project listed endpoints of %v", projects)
+	}
+}
+
+// An AWS that cannot be reached, or that fails, is exit 1, not the
+// credentials' exit 3: a script must not send its user to log in again
+// over a network outage.
+func TestGetWhenAWSCannotBeReachedExitsError(t *testing.T) {
+	c := newCLI(t, "on-call")
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := "http://" + ln.Addr().String()
+	_ = ln.Close()
+	var out, errb bytes.Buffer
+	code := executeWith(context.Background(), []string{"get", "endpoints", "--endpoint-url", closed, "--region", sandbox.Region}, &out, &errb, c.getenv)
+	if code != ExitError || out.String() != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %q; want exit %d", code, out.String(), errb.String(), ExitError)
+	}
+	if s := errb.String(); !strings.Contains(s, "Could not reach AWS for sts:GetCallerIdentity") ||
+		!strings.Contains(s, "Is anything serving "+closed+" (--endpoint-url)?") || strings.Contains(s, "credentials") {
+		t.Fatalf("stderr should say AWS could not be reached, and where, without blaming credentials: %q", s)
+	}
+
+	if err := c.env.Server().SetFaults(server.Faults{ServerErrorRate: 1}); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code := c.run(t, "get", "endpoints")
+	if code != ExitError || !strings.Contains(errOut, "failed on AWS's side (We encountered an internal error") {
+		t.Fatalf("AWS failing every call: exit %d, stderr %q; want exit %d", code, errOut, ExitError)
 	}
 }
 
@@ -368,5 +448,32 @@ func TestGetOnTheEmbeddedSandbox(t *testing.T) {
 	}
 	if !strings.Contains(errb.String(), `agdash: warning: Config file not applied, agdash runs on its defaults: bad.yaml:2: intervals.endpoints: "soon" is not a duration`) {
 		t.Fatalf("stderr: %q", errb.String())
+	}
+}
+
+// A scenario file names its account's region; --sandbox signs for it, so
+// an account described in London works as the embedded one does.
+func TestGetOnASandboxScenarioInAnotherRegion(t *testing.T) {
+	c := newCLI(t, "on-call")
+	yaml, err := os.ReadFile("../backend/sandbox/scenario/default.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	london := filepath.Join(c.home, "london.yaml")
+	text := strings.Replace(string(yaml), "\nregion: "+sandbox.Region+"\n", "\nregion: eu-west-2\n", 1)
+	if text == string(yaml) {
+		t.Fatal("the embedded scenario has no top-level region line to change")
+	}
+	if err := writeText(london, text); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	code := executeWith(context.Background(), []string{"--sandbox", "--sandbox-scenario", london, "get", "endpoints", "-o", "json"}, &out, &errb, c.getenv)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	arns := names(t, out.String(), "arn")
+	if len(arns) == 0 || slices.ContainsFunc(arns, func(a string) bool { return !strings.HasPrefix(a, "arn:aws:sagemaker:eu-west-2:") }) {
+		t.Fatalf("endpoints of the London account: %v", arns)
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+
+	"github.com/agdash/agdash/views/kit"
 )
 
 // Exit codes scripts can rely on.
@@ -61,7 +63,9 @@ func executeWith(ctx context.Context, args []string, stdout, stderr io.Writer, g
 	if err == nil {
 		return ExitOK
 	}
-	fmt.Fprintln(stderr, "agdash:", err)
+	// An error can quote AWS (a failure reason, a resource name): it
+	// reaches the terminal without control characters or escapes.
+	fmt.Fprintln(stderr, "agdash:", kit.SanitizeLines(err.Error()))
 	var ee *exitError
 	if errors.As(err, &ee) {
 		return ee.code

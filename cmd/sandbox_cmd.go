@@ -3,6 +3,7 @@ package cmd
 import (
 	"fmt"
 	"io"
+	"net"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -54,6 +55,9 @@ signs as it. The sandbox listens on loopback only and has no real security.`,
 			if err := faults.faults().Validate(); err != nil {
 				return withCode(ExitUsage, err)
 			}
+			if err := checkLoopbackAddr(addr); err != nil {
+				return err
+			}
 			ctx := cmd.Context()
 			sb, err := sandbox.Start(ctx, sandbox.Options{
 				Addr:         addr,
@@ -69,7 +73,7 @@ signs as it. The sandbox listens on loopback only and has no real security.`,
 			}
 			defer sb.Close()
 			if !quiet {
-				printSandboxEnv(stdout, sb.URL(), sb.Principals())
+				printSandboxEnv(stdout, sb.URL(), sb.Region(), sb.Principals())
 			}
 			fmt.Fprintf(stderr, "sandbox serving on %s (virtual time %s); ctrl-c stops it\n", sb.URL(), sb.Now().Format(time.RFC3339))
 			<-ctx.Done()
@@ -91,7 +95,7 @@ signs as it. The sandbox listens on loopback only and has no real security.`,
 
 // printSandboxEnv prints one export block per principal: paste one into a
 // shell and the AWS CLI signs as that principal.
-func printSandboxEnv(w io.Writer, url string, principals []iam.Principal) {
+func printSandboxEnv(w io.Writer, url, region string, principals []iam.Principal) {
 	fmt.Fprintf(w, "# agdash sandbox at %s: paste one block into a shell to act as that principal.\n", url)
 	for _, p := range principals {
 		who := p.SessionName
@@ -105,6 +109,23 @@ func printSandboxEnv(w io.Writer, url string, principals []iam.Principal) {
 		fmt.Fprintf(w, "\n# %s — %s, %s\n", who, p.Role, projects)
 		// AWS_DEFAULT_REGION too: the AWS CLI v1 and boto3 ignore AWS_REGION.
 		fmt.Fprintf(w, "export AWS_ENDPOINT_URL=%s AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s AWS_REGION=%s AWS_DEFAULT_REGION=%s\n",
-			url, p.AccessKeyID, p.SecretAccessKey, sandbox.Region, sandbox.Region)
+			url, p.AccessKeyID, p.SecretAccessKey, region, region)
 	}
+}
+
+// checkLoopbackAddr refuses an --addr off loopback before the sandbox
+// starts, in words for the command line (the server's own refusal names
+// a Go option the user cannot set).
+func checkLoopbackAddr(addr string) error {
+	if addr == "" {
+		return nil
+	}
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return withCode(ExitUsage, fmt.Errorf("--addr %q is not host:port (127.0.0.1:4566): %w", addr, err))
+	}
+	if ip := net.ParseIP(host); host == "localhost" || ip != nil && ip.IsLoopback() {
+		return nil
+	}
+	return fmt.Errorf("refusing to listen on non-loopback address %q: the sandbox's keys are public, so it serves this machine only (127.0.0.1, ::1 or localhost)", addr)
 }

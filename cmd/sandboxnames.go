@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/agdash/agdash/backend/sandbox"
 	"github.com/agdash/agdash/backend/sandbox/iam"
@@ -56,7 +57,28 @@ func (s *session) profileNames() []string {
 // regionNames are what :region completes in this session.
 func (s *session) regionNames() []string {
 	if s.sb != nil {
-		return []string{sandbox.Region}
+		return []string{s.sb.Region()}
 	}
 	return awsRegions()
+}
+
+// identityHint helps with a sandbox identity that does not exist: the
+// roles and users whose names hold what was typed (oncall, mlops, admin),
+// else the roles.
+func identityHint(typed string, known []string) string {
+	squash := func(s string) string {
+		return strings.ToLower(strings.NewReplacer("-", "", "_", "", " ", "").Replace(s))
+	}
+	var near []string
+	if t := squash(typed); len(t) >= 3 {
+		for _, k := range known {
+			if strings.Contains(squash(k), t) {
+				near = append(near, k)
+			}
+		}
+	}
+	if len(near) > 0 && len(near) <= 3 {
+		return " (did you mean " + strings.Join(near, ", ") + "?)"
+	}
+	return " (roles: " + strings.Join(sandboxRoles(), ", ") + "; or a user's name, which agdash sandbox lists)"
 }

@@ -84,6 +84,7 @@ func Start(ctx context.Context, opts Options) (*Sandbox, error) {
 		Faults:           opts.Faults,
 		AllowNonLoopback: opts.AllowNonLoopback,
 		Logger:           opts.Logger,
+		Region:           res.World.Region(),
 	})
 	if err != nil {
 		return nil, err
@@ -115,6 +116,10 @@ func loadScenario(path string) (*scenario.Scenario, error) {
 
 // URL is the endpoint to point SDKs at, e.g. http://127.0.0.1:41234.
 func (s *Sandbox) URL() string { return s.srv.URL() }
+
+// Region is the account's one region: the scenario's (Region for the
+// embedded one). Clients must sign for it.
+func (s *Sandbox) Region() string { return s.world.Region() }
 
 // Now is the account's virtual time.
 func (s *Sandbox) Now() time.Time { return s.world.Now() }

@@ -93,7 +93,7 @@ backups:
 # pgdown, f5, space.
 keys: {}
 #  table.down: [j, down, ctrl+n]
-#  global.console: ctrl+o
+#  global.console: [W, ctrl+g]
 `
 
 // commentColumn lines up the default file's end-of-line comments.

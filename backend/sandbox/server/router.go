@@ -76,6 +76,10 @@ func (s *Server) serve(w http.ResponseWriter, rq *request) {
 		s.fail(w, rq, InvalidSignatureException("Credential should be scoped to correct service: '%s'.", rq.svc.SigningName))
 		return
 	}
+	if !s.regionServed(auth) {
+		s.fail(w, rq, InvalidSignatureException("Credential should be scoped to a valid region."))
+		return
+	}
 	s.countCall(rq.svc.SigningName, rq.op.Name)
 
 	d := s.faults.decide(rq.svc.SigningName, rq.op.Name)

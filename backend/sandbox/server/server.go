@@ -38,6 +38,9 @@ type Options struct {
 	Sleep func(ctx context.Context, d time.Duration) error
 	// Logger receives handler panics and failures; nil discards them.
 	Logger *slog.Logger
+	// Region is the account's region: a request signed for another is
+	// refused, as AWS's regional endpoints refuse it. "" takes any.
+	Region string
 }
 
 // Server is the sandbox's AWS-compatible HTTP server. Register services,
@@ -55,6 +58,7 @@ type Server struct {
 
 	maxBody          int64
 	allowNonLoopback bool
+	region           string
 
 	mu          sync.RWMutex
 	services    []*service
@@ -99,6 +103,7 @@ func New(opts Options) (*Server, error) {
 		log:              opts.Logger,
 		maxBody:          opts.MaxBodyBytes,
 		allowNonLoopback: opts.AllowNonLoopback,
+		region:           opts.Region,
 		bySigning:        map[string][]*service{},
 		jsonTargets:      map[string]*service{},
 		cborNames:        map[string]*service{},
