@@ -88,8 +88,9 @@ func (l *logTail) take(events []domain.LogEvent) {
 }
 
 // fetchJobLogs tails a training job's streams (one per host) with
-// GetLogEvents from the head, each continuing from its forward token, so
-// no event is read twice.
+// GetLogEvents, each continuing from its forward token, so no event is
+// read twice. A stream is read from its head, or from its newest
+// maxLogLines when it holds more than a page (see aws.OpenLogEvents).
 func (c *Client) fetchJobLogs(ctx context.Context, job string, prev any) (any, error) {
 	t := &logTail{group: trainingLogGroup, tokens: map[string]string{}, first: true}
 	if old, ok := prev.(*logTail); ok {
@@ -105,7 +106,15 @@ func (c *Client) fetchJobLogs(ctx context.Context, job string, prev any) (any, e
 	}
 	var events []domain.LogEvent
 	for _, s := range t.streams {
-		got, token, err := c.acct.LogEvents(ctx, t.group, s.Name, t.tokens[s.Name], logPagesPerPoll)
+		var got []domain.LogEvent
+		var token string
+		var err error
+		if t.tokens[s.Name] == "" {
+			// A stream opened long after it began starts at its end.
+			got, token, err = c.acct.OpenLogEvents(ctx, t.group, s.Name, maxLogLines, logPagesPerPoll)
+		} else {
+			got, token, err = c.acct.LogEvents(ctx, t.group, s.Name, t.tokens[s.Name], logPagesPerPoll)
+		}
 		if err != nil && !aws.IsNotFound(err) {
 			return nil, err
 		}

@@ -1,6 +1,7 @@
 package world
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -340,7 +341,7 @@ type LogEventsQuery struct {
 	StartTime     time.Time
 	EndTime       time.Time
 	Token         string
-	Limit         int // default and maximum 10,000
+	Limit         int // default and maximum 10,000; a page also stops at 1 MB
 	StartFromHead bool
 }
 
@@ -381,6 +382,7 @@ func (w *World) LogEvents(q LogEventsQuery) (LogEventsPage, error) {
 		hi = lo
 	}
 	var from, to int
+	forward := true
 	switch {
 	case strings.HasPrefix(q.Token, "f/"):
 		p, err := parseToken(q.Token)
@@ -402,6 +404,7 @@ func (w *World) LogEvents(q LogEventsQuery) (LogEventsPage, error) {
 		if to < from {
 			to = from
 		}
+		forward = false
 	case q.Token != "":
 		return LogEventsPage{}, invalid("The specified nextToken is invalid.")
 	case q.StartFromHead:
@@ -410,15 +413,42 @@ func (w *World) LogEvents(q LogEventsQuery) (LogEventsPage, error) {
 	default:
 		to = hi
 		from = max(hi-limit, lo)
+		forward = false
 	}
 	page := LogEventsPage{Events: make([]LogEvent, 0, to-from)}
-	for i := from; i < to; i++ {
-		page.Events = append(page.Events, s.src.event(i))
+	size := 0
+	if forward {
+		for i := from; i < to; i++ {
+			e := s.src.event(i)
+			if size += eventSize(e); size > maxEventsBytes {
+				to = i
+				break
+			}
+			page.Events = append(page.Events, e)
+		}
+	} else {
+		// The page ends at to; the 1 MB cut drops its oldest events.
+		for i := to - 1; i >= from; i-- {
+			e := s.src.event(i)
+			if size += eventSize(e); size > maxEventsBytes {
+				from = i + 1
+				break
+			}
+			page.Events = append(page.Events, e)
+		}
+		slices.Reverse(page.Events)
 	}
 	page.NextForwardToken = token('f', to)
 	page.NextBackwardToken = token('b', from)
 	return page, nil
 }
+
+// maxEventsBytes is GetLogEvents' response limit: "as many log events as
+// can fit in a response size of 1 MB (up to 10,000 log events)", counted
+// as CloudWatch Logs counts a batch: each message's UTF-8 bytes plus 26.
+const maxEventsBytes = 1 << 20
+
+func eventSize(e LogEvent) int { return len(e.Message) + 26 }
 
 func token(dir byte, ordinal int) string {
 	return string(dir) + "/" + leftPad(strconv.Itoa(ordinal), 20) + "/s"

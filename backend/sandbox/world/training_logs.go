@@ -57,11 +57,15 @@ func (w *World) trainingStreams(j *trainingJob, now int64) []stream {
 	out := make([]stream, 0, n)
 	for h := 1; h <= n; h++ {
 		host := h
-		src := sliceSource(w.trainingLog(j, host))
-		if len(src) == 0 || src[0].Timestamp > now {
+		lines := sliceSource(w.trainingLog(j, host))
+		if len(lines) == 0 || lines[0].Timestamp > now {
 			continue
 		}
-		out = append(out, stream{name: j.streamName(host), created: src[0].Timestamp, src: src})
+		var src eventSource = lines
+		if steps, ok := j.stepLog(host); ok {
+			src = mergeSources(lines, steps)
+		}
+		out = append(out, stream{name: j.streamName(host), created: lines[0].Timestamp, src: src})
 	}
 	if n >= 10 {
 		// algo-10 sorts before algo-2.

@@ -41,6 +41,7 @@ type trainingJob struct {
 	exec      *execution
 	step      string
 	tags      []Tag // nil means spec.Tags
+	logRate   int32 // extra lines a second per host while training (SetTrainingLogRate); 0 none
 }
 
 type trainingStore struct {
