@@ -24,7 +24,7 @@ func (c *Client) Do(ctx context.Context, req ActionRequest) (ActionResult, error
 	if req == nil {
 		return ActionResult{}, fmt.Errorf("no action given")
 	}
-	action, target := req.Action(), req.Target()
+	action, target := req.Action(), c.targetName(req)
 	role := c.Identity().Role
 	refuse := func(code, msg string) error {
 		return &ActionError{Action: action, Target: target, Operation: operationOf(req), Code: code, Role: role, Message: msg}
@@ -55,10 +55,10 @@ func (c *Client) Do(ctx context.Context, req ActionRequest) (ActionResult, error
 		res.Message = "Started an execution of pipeline " + r.Pipeline + "."
 	case StopExecution:
 		err = c.acct.StopPipelineExecution(ctx, r.ARN, "")
-		res.Message = "Stop requested for pipeline execution " + r.ARN + "."
+		res.Message = "Stop requested for " + target + "."
 	case RetryExecution:
 		res.ID, err = c.acct.RetryPipelineExecution(ctx, r.ARN, r.ClientToken)
-		res.Message = "Retrying the failed steps of pipeline execution " + r.ARN + "."
+		res.Message = "Retry requested for " + target + "; its failed steps run again."
 	case SetApproval:
 		status, verb := domain.ApprovalRejected, "Rejected "
 		if r.Approve {
@@ -87,9 +87,9 @@ func (c *Client) Do(ctx context.Context, req ActionRequest) (ActionResult, error
 		if aws.IsUnknownOutcome(err) {
 			c.refreshAfter(req)
 			res.Outcome, res.Message = OutcomeUnknown, ""
-			return res, c.actionError(req, role, err)
+			return res, c.actionError(req, target, role, err)
 		}
-		return ActionResult{}, c.actionError(req, role, err)
+		return ActionResult{}, c.actionError(req, target, role, err)
 	}
 	c.refreshAfter(req)
 	return res, nil
@@ -190,10 +190,11 @@ func restoreSubject(r StartRestore) string {
 	return fmt.Sprintf("%d item(s) on %s", len(r.Paths), r.FileSystemID)
 }
 
-// actionError turns an AWS error into a sentence-ready ActionError.
-func (c *Client) actionError(req ActionRequest, role domain.Role, err error) error {
+// actionError turns an AWS error into a sentence-ready ActionError about
+// target, the request's resource as targetName says it.
+func (c *Client) actionError(req ActionRequest, target string, role domain.Role, err error) error {
 	ae := &ActionError{
-		Action: req.Action(), Target: req.Target(), Operation: operationOf(req), Role: role,
+		Action: req.Action(), Target: target, Operation: operationOf(req), Role: role,
 		Code: aws.ErrorCode(err), Message: aws.ErrorMessage(err),
 	}
 	if op := aws.Operation(err); op != "" {
@@ -211,6 +212,72 @@ func (c *Client) actionError(req ActionRequest, role domain.Role, err error) err
 		ae.Code = "Error"
 	}
 	return ae
+}
+
+// targetName names a request's resource in answers as the panes name it,
+// so that a one-line answer stays short: a pipeline execution as "NAME of
+// PIPELINE" (NAME its display name, else "execution ID" with the id its
+// ARN ends with), a model version as "GROUP vN". The confirmation dialog
+// still shows the full ARN that is sent.
+func (c *Client) targetName(req ActionRequest) string {
+	switch r := req.(type) {
+	case StopExecution:
+		return c.executionName(r.ARN)
+	case RetryExecution:
+		return c.executionName(r.ARN)
+	case SetApproval:
+		if r.Group == "" {
+			if group, version, ok := modelVersionOf(r.ModelPackageARN); ok {
+				return group + " v" + version
+			}
+		}
+	}
+	return req.Target()
+}
+
+// executionName is "NAME of PIPELINE" for an execution ARN
+// (arn:aws:sagemaker:R:A:pipeline/PIPELINE/execution/ID); the ARN itself
+// when it is not one.
+func (c *Client) executionName(arn string) string {
+	pipeline := aws.PipelineOfExecution(arn)
+	_, id, ok := strings.Cut(arn, "/execution/")
+	if pipeline == "" || !ok || id == "" {
+		return arn
+	}
+	name := "execution " + id
+	if display := c.pipelines.knownDisplayName(arn); display != "" {
+		name = display
+	}
+	return name + " of " + pipeline
+}
+
+// knownDisplayName is the display name the executions feeds have read for
+// arn, "" when none has. The cache's lock is held across AWS calls while a
+// feed polls; a name for a message is not worth waiting for, so a busy
+// cache answers "" and the execution goes by its id.
+func (pc *pipelineCache) knownDisplayName(arn string) string {
+	if !pc.mu.TryLock() {
+		return ""
+	}
+	defer pc.mu.Unlock()
+	if x := pc.executions[arn]; x != nil {
+		return x.exec.DisplayName
+	}
+	return ""
+}
+
+// modelVersionOf reads a model package ARN
+// (arn:aws:sagemaker:R:A:model-package/GROUP/N) as its group and version.
+func modelVersionOf(arn string) (group, version string, ok bool) {
+	_, rest, found := strings.Cut(arn, ":model-package/")
+	if !found {
+		return "", "", false
+	}
+	group, version, found = strings.Cut(rest, "/")
+	if !found || group == "" || version == "" || strings.Contains(version, "/") {
+		return "", "", false
+	}
+	return group, version, true
 }
 
 // operationOf names the AWS call a request makes.

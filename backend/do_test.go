@@ -268,3 +268,58 @@ func TestIdentityFromUserProfileTags(t *testing.T) {
 		t.Error("a failed reload replaced the identity")
 	}
 }
+
+// Answers about a pipeline run name it as the panes do (its display
+// name, or its id before any list has named it, and its pipeline), so a
+// one-line answer does not carry a wrapping ARN; errors too.
+func TestPipelineRunAnswersNameTheRunNotItsARN(t *testing.T) {
+	f := scientistAccount()
+	f.AddExecutions(
+		awsfake.Execution{Pipeline: "hdb-train", DisplayName: "more-epochs", Status: domain.ExecExecuting, Started: t0.Add(-time.Hour)},
+		awsfake.Execution{Pipeline: "hdb-train", Status: domain.ExecFailed, Started: t0.Add(-2 * time.Hour)},
+	)
+	running := "arn:aws:sagemaker:" + f.Region + ":" + f.AccountID + ":pipeline/hdb-train/execution/x0001"
+	failed := "arn:aws:sagemaker:" + f.Region + ":" + f.AccountID + ":pipeline/hdb-train/execution/x0002"
+	c, _ := newTestClient(t, f, Options{})
+	ctx := context.Background()
+
+	// No list has been read: the run goes by the id its ARN ends with.
+	res, err := c.Do(ctx, RetryExecution{ARN: failed})
+	if err != nil || res.Message != "Retry requested for execution x0002 of hdb-train; its failed steps run again." || res.Target != "execution x0002 of hdb-train" {
+		t.Fatalf("retry = %+v, %v", res, err)
+	}
+
+	key := FeedKey{Kind: FeedExecutions, Arg: "hdb-train"}
+	defer c.Subscribe(key)()
+	if d := next(t, c, key).Data.(ExecutionsData); len(d.Executions) != 2 || d.Executions[0].ARN != running {
+		t.Fatalf("executions = %+v, want %s first", d.Executions, running)
+	}
+	res, err = c.Do(ctx, StopExecution{ARN: running})
+	if want := "Stop requested for more-epochs of hdb-train."; err != nil || res.Message != want {
+		t.Fatalf("stop = %+v, %v; want the message %q", res, err, want)
+	}
+	if len(f.StopsRequested) != 1 || f.StopsRequested[0] != running {
+		t.Fatalf("stopped %v, want the full ARN %s sent", f.StopsRequested, running)
+	}
+
+	f.Fail("sagemaker:StopPipelineExecution", awsfake.APIError("AccessDeniedException", "not authorized"))
+	_, err = c.Do(ctx, StopExecution{ARN: running})
+	if want := "AWS denied sagemaker:StopPipelineExecution on more-epochs of hdb-train for the data scientist role: not authorized"; err == nil || err.Error() != want {
+		t.Fatalf("denied stop: %v, want %q", err, want)
+	}
+
+	// A model version named only by its ARN is named by group and version.
+	res, err = c.Do(ctx, SetApproval{ModelPackageARN: approve.ModelPackageARN, Approve: false, Note: "worse"})
+	if err != nil || res.Message != "Rejected hdb-resale v3." {
+		t.Fatalf("reject = %+v, %v", res, err)
+	}
+
+	// Refusals name the run too; what is not an execution ARN is shown as given.
+	ro, _ := newTestClient(t, scientistAccount(), Options{ReadOnly: true})
+	for arn, name := range map[string]string{running: "execution x0001 of hdb-train", "x1": "x1"} {
+		_, err = ro.Do(ctx, StopExecution{ARN: arn})
+		if want := "Refused: agdash is in read-only mode, so it will not stop a pipeline execution (" + name + ")."; err == nil || err.Error() != want {
+			t.Errorf("read-only stop of %s: %v, want %q", arn, err, want)
+		}
+	}
+}

@@ -311,8 +311,8 @@ func (c *Client) fetchEndpoints(ctx context.Context, _ any) (any, error) {
 	for i, e := range eps {
 		queries = append(queries, endpointQueries(fmt.Sprintf("e%d", i), e, c.acct.Region, listMetricsPeriod)...)
 	}
-	end := c.now().Truncate(time.Minute)
-	results, err := c.acct.MetricData(ctx, queries, end.Add(-listMetricsWindow), end)
+	start, end := wholePeriods(c.now(), listMetricsWindow, listMetricsPeriod)
+	results, err := c.acct.MetricData(ctx, queries, start, end)
 	if err != nil {
 		return nil, err
 	}
@@ -343,8 +343,8 @@ func (c *Client) fetchEndpoint(ctx context.Context, name string) (any, error) {
 		return nil, err
 	}
 	ep = c.endpoints.decorate(ep)
-	end := c.now().Truncate(time.Minute)
-	results, err := c.acct.MetricData(ctx, endpointQueries("d", ep, c.acct.Region, detailMetricsPeriod), end.Add(-detailMetricsWindow), end)
+	start, end := wholePeriods(c.now(), detailMetricsWindow, detailMetricsPeriod)
+	results, err := c.acct.MetricData(ctx, endpointQueries("d", ep, c.acct.Region, detailMetricsPeriod), start, end)
 	if err != nil {
 		return nil, err
 	}
@@ -362,6 +362,16 @@ func (c *Client) fetchEndpoint(ctx context.Context, name string) (any, error) {
 		Series: series,
 		Window: detailMetricsWindow,
 	}, nil
+}
+
+// wholePeriods is the metrics query window of length window ending at the
+// last period boundary at or before now: a period still filling up would
+// read as a fall in traffic, and CloudWatch answers fastest for times on
+// period boundaries. (Truncate counts from the zero time, so 5-minute
+// periods start at :00, :05, … of every hour.)
+func wholePeriods(now time.Time, window, period time.Duration) (start, end time.Time) {
+	end = now.Truncate(period)
+	return end.Add(-window), end
 }
 
 // one returns an endpoint and its configuration, described if the cache

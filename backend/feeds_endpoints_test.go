@@ -133,6 +133,35 @@ func TestEndpointDetailHas24HoursOfSeries(t *testing.T) {
 	}
 }
 
+// The detail asks for 5-minute periods ending on a period boundary, not
+// at the current minute: at 09:07:30 its 24 hours run from 09:05
+// yesterday to 09:05, so the period 09:05-09:10, two and a half minutes
+// old, is left out rather than read as a fall in traffic.
+func TestEndpointDetailEndsOnAWholePeriod(t *testing.T) {
+	f := endpointAccount(1)
+	f.Advance(7*time.Minute + 30*time.Second) // 09:07:30
+	dims := map[string]string{"EndpointName": "ep-00", "VariantName": "AllTraffic"}
+	yesterday := t0.Add(-24 * time.Hour)
+	f.SetMetric("AWS/SageMaker", "Invocations", "Sum", dims,
+		awsfake.Point{At: yesterday, Value: 3},                      // before the window
+		awsfake.Point{At: yesterday.Add(5 * time.Minute), Value: 7}, // its first period
+		awsfake.Point{At: t0, Value: 500},                           // its last whole period
+		awsfake.Point{At: t0.Add(5 * time.Minute), Value: 40},       // still filling
+	)
+	c, _ := newTestClient(t, f, Options{})
+	key := FeedKey{Kind: FeedEndpoint, Arg: "ep-00"}
+	defer c.Subscribe(key)()
+	d := next(t, c, key).Data.(EndpointData)
+	inv := d.Series["Invocations"]
+	wantTimes := []time.Time{yesterday.Add(5 * time.Minute), t0}
+	if len(inv.Values) != 2 || inv.Values[0] != 7 || inv.Values[1] != 500 || !inv.Times[0].Equal(wantTimes[0]) || !inv.Times[1].Equal(wantTimes[1]) {
+		t.Fatalf("invocations = %v at %v; want 7 and 500 at %v", inv.Values, inv.Times, wantTimes)
+	}
+	if m := d.Endpoint.Metrics; !m.Known || !m.At.Equal(t0) {
+		t.Fatalf("latest metrics at %v (known %v), want the last whole period, %v", m.At, m.Known, t0)
+	}
+}
+
 func TestFailedPollKeepsDataAndIsStale(t *testing.T) {
 	f := endpointAccount(2)
 	c, clock := newTestClient(t, f, Options{})

@@ -188,6 +188,7 @@ type stubPane struct {
 	typed      string
 	panicIn    string
 	noRestrict bool // leave refusals to the dialog
+	moreKeys   []kit.Binding
 	got        []tea.Msg
 }
 
@@ -206,6 +207,9 @@ func (p *stubPane) Init(ctx *kit.Context) tea.Cmd {
 		kit.Binding{Name: "stub.edit", Keys: []string{"i"}, Help: "type a note", Section: "Training jobs",
 			Run: func(tea.KeyMsg) tea.Cmd { p.capturing = true; return nil }},
 	)
+	for _, b := range p.moreKeys {
+		p.keys.Add(b)
+	}
 	if !p.noRestrict {
 		p.keys.Restrict(ctx.Identity)
 	}

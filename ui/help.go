@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/agdash/agdash/themes"
 	"github.com/agdash/agdash/views/kit"
 )
 
@@ -133,73 +134,221 @@ type helpPage struct {
 // lastTop is the highest first line that still fills the page.
 func (p helpPage) lastTop() int { return max(0, len(p.lines)-p.rows) }
 
+// helpColumnWidth is the width help lays out columns for: as many as
+// fit side by side.
+const helpColumnWidth = 40
+
 // helpPage lays the sections into as many columns as the width allows,
 // as short as they can be; if they cannot fit the height, they grow
-// taller and the page scrolls.
+// taller and the page scrolls. Descriptions wrap in their column rather
+// than being cut, and a column whose descriptions are long takes the
+// room the others do not need.
 func (m *model) helpPage(width, height int) helpPage {
 	st := m.ctx.Styles
-	var blocks [][]string // one per section
-	for _, sec := range m.helpSections() {
-		lines := []string{st.HelpSection.Render(sec.title)}
-		for _, b := range sec.bindings {
-			label := helpLabel(b)
-			if why := b.Disabled(); why != "" {
-				// The reason goes on its own line: it is the point.
-				lines = append(lines, st.HelpDisabled.Render(label+" "+b.Help))
-				for _, l := range strings.Split(ansi.Wrap("off: "+why, max(10, width/max(1, width/40)-4), " "), "\n") {
-					lines = append(lines, "  "+st.Muted.Render(l))
-				}
-				continue
-			}
-			lines = append(lines, st.HelpKey.Render(label)+" "+st.HelpDesc.Render(b.Help))
-		}
-		blocks = append(blocks, lines)
-	}
-	fit := max(1, width/40)
+	sections := m.helpSections()
 	p := helpPage{title: " " + st.Bold.Render("Keys for "+m.slots[m.active].spec.title+" and everywhere") +
 		st.Muted.Render("   "+strings.Join(firstN(keyList(m.helpMap, "help.close"), 2), " or ")+" closes")}
-	// The shortest columns that fit the width, sections kept whole where
-	// they can be.
-	rows := max(1, height-1)
-	var columns [][]string
-	for target := 1; target <= rows; target++ {
-		columns = packHelp(blocks, target, rows)
-		if len(columns) <= fit {
+	// The columns get an equal share to start with; when the sections
+	// need fewer columns than fit, the share grows and is tried again, so
+	// that descriptions wrap as little as they can.
+	n := max(1, width/helpColumnWidth)
+	var columns [][]helpSpan
+	var blocks [][]string
+	share := width
+	for {
+		share = width / n
+		blocks = make([][]string, len(sections))
+		heights := make([]int, len(sections))
+		for i, sec := range sections {
+			blocks[i] = renderHelpSection(st, sec, share-1)
+			heights[i] = len(blocks[i])
+		}
+		columns, p.rows, p.footer = packHelpPage(heights, n, height)
+		if len(columns) >= n || len(columns) == 0 {
 			break
 		}
+		n = len(columns)
 	}
-	if len(columns) > fit {
-		// Too many keys for the screen: taller columns, and a footer line.
-		p.footer, rows = true, max(1, height-2)
-		total := 0
-		for _, bl := range blocks {
-			total += len(bl) + 1
-		}
-		for target := rows; target <= max(rows, total); target++ {
-			columns = packHelp(blocks, target, target)
-			if len(columns) <= fit {
-				break
-			}
-		}
-	}
-	p.rows = rows
-	colWidth := width / max(1, len(columns))
+	widths := helpWidths(sections, columns, share, width)
 	tallest := 0
-	for _, col := range columns {
-		tallest = max(tallest, len(col))
+	cells := make([][]string, len(columns))
+	for c, col := range columns {
+		for i, sp := range col {
+			if i > 0 {
+				cells[c] = append(cells[c], "")
+			}
+			lines := blocks[sp.block]
+			if sp.whole(len(lines)) && widths[c] != share {
+				lines = renderHelpSection(st, sections[sp.block], widths[c]-1)
+				sp.to = len(lines)
+			}
+			cells[c] = append(cells[c], lines[sp.from:sp.to]...)
+		}
+		tallest = max(tallest, len(cells[c]))
 	}
 	for r := 0; r < tallest; r++ {
 		var line strings.Builder
-		for _, col := range columns {
+		for c, col := range cells {
 			cell := ""
 			if r < len(col) {
 				cell = col[r]
 			}
-			line.WriteString(" " + kit.Fit(cell, colWidth-1, kit.AlignLeft))
+			line.WriteString(" " + kit.Fit(cell, widths[c]-1, kit.AlignLeft))
 		}
 		p.lines = append(p.lines, line.String())
 	}
 	return p
+}
+
+// packHelpPage packs blocks of the given heights into at most n columns,
+// the shortest that fit the height; when none fit, into taller columns
+// above a footer line. It returns the columns, the lines a page shows,
+// and whether the footer is needed.
+func packHelpPage(heights []int, n, height int) ([][]helpSpan, int, bool) {
+	rows := max(1, height-1)
+	var columns [][]helpSpan
+	for target := 1; target <= rows; target++ {
+		columns = packHelp(heights, target, rows)
+		if len(columns) <= n {
+			return columns, rows, false
+		}
+	}
+	// Too many keys for the screen: taller columns, and a footer line.
+	rows = max(1, height-2)
+	total := 0
+	for _, h := range heights {
+		total += h + 1
+	}
+	for target := rows; target <= max(rows, total); target++ {
+		columns = packHelp(heights, target, target)
+		if len(columns) <= n {
+			break
+		}
+	}
+	return columns, rows, true
+}
+
+// renderHelpSection is a section's lines for a column of width cells:
+// its title, then a line per binding, its description wrapped under
+// itself when it is longer than the column.
+func renderHelpSection(st *themes.Styles, sec helpSection, width int) []string {
+	lines := []string{st.HelpSection.Render(sec.title)}
+	descW := width - helpLabelWidth - 1
+	indent := strings.Repeat(" ", helpLabelWidth+1)
+	for _, b := range sec.bindings {
+		label := helpLabel(b)
+		look := st.HelpDesc
+		why := b.Disabled()
+		if why != "" {
+			look = st.HelpDisabled
+		}
+		for i, d := range helpDescLines(b.Help, descW) {
+			switch {
+			case i > 0:
+				lines = append(lines, indent+look.Render(d))
+			case why != "":
+				lines = append(lines, st.HelpDisabled.Render(label+" "+d))
+			default:
+				lines = append(lines, st.HelpKey.Render(label)+" "+look.Render(d))
+			}
+		}
+		if why != "" {
+			// The reason goes on its own lines: it is the point.
+			for _, l := range strings.Split(ansi.Wrap("off: "+why, max(10, width-2), " "), "\n") {
+				lines = append(lines, "  "+st.Muted.Render(l))
+			}
+		}
+	}
+	return lines
+}
+
+// minHelpDescWidth is the narrowest a description wraps to; below it, a
+// wrapped description would be a column of fragments, so it is cut.
+const minHelpDescWidth = 10
+
+// helpDescLines is a description in lines of at most width cells.
+func helpDescLines(help string, width int) []string {
+	switch {
+	case kit.Width(help) <= width:
+		return []string{help}
+	case width < minHelpDescWidth:
+		return []string{kit.Truncate(help, max(1, width))}
+	}
+	return strings.Split(ansi.Wrap(help, width, " "), "\n")
+}
+
+// helpNatural is the width a section's lines take unwrapped, with the
+// cell before each column. A section with a disabled key takes at least
+// the share: its reason is prose that wraps to any width, and narrower it
+// would take more lines than the packing counted.
+func helpNatural(sec helpSection, share int) int {
+	w := kit.Width(sec.title)
+	for _, b := range sec.bindings {
+		w = max(w, helpLabelWidth+1+kit.Width(b.Help))
+		if b.Disabled() != "" {
+			w = max(w, share-1)
+		}
+	}
+	return w + 1
+}
+
+// helpWidths shares width among the columns: a column whose sections are
+// narrower than the equal share gives the rest to those whose
+// descriptions are wider, which wrap only if it is still not enough.
+// When everything fits, the spare room is shared evenly, so the columns
+// spread across the overlay. A column holding part of a section split
+// across columns keeps the share its lines were laid out for.
+func helpWidths(sections []helpSection, columns [][]helpSpan, share, width int) []int {
+	natural := make([]int, len(columns))
+	sum := 0
+	for c, col := range columns {
+		for _, sp := range col {
+			natural[c] = max(natural[c], helpNatural(sections[sp.block], share))
+			if sp.from != 0 || sp.partial {
+				natural[c] = share
+				break
+			}
+		}
+		natural[c] = max(natural[c], helpLabelWidth+2)
+		sum += natural[c]
+	}
+	widths := make([]int, len(columns))
+	if sum <= width {
+		// Raise the narrow columns to a common level: the highest level
+		// whose total still fits.
+		level := 0
+		for l := 0; l <= width; l++ {
+			total := 0
+			for _, w := range natural {
+				total += max(w, l)
+			}
+			if total > width {
+				break
+			}
+			level = l
+		}
+		for c, w := range natural {
+			widths[c] = max(w, level)
+		}
+		return widths
+	}
+	// Cap the wide columns at the highest level whose total fits; the
+	// cap is never below the equal share.
+	limit := share
+	for l := share; l <= width; l++ {
+		total := 0
+		for _, w := range natural {
+			total += min(w, l)
+		}
+		if total > width {
+			break
+		}
+		limit = l
+	}
+	for c, w := range natural {
+		widths[c] = min(w, limit)
+	}
+	return widths
 }
 
 // helpView draws the help overlay filling width×height, scrolled to the
@@ -269,28 +418,47 @@ func pairText(km *kit.KeyMap, a, b string, n int) string {
 	return strings.Join(pairs, " ")
 }
 
-// packHelp lays blocks into columns of at most target lines, starting a
-// new column rather than splitting a block that fits in one; a block
-// taller than rows is split.
-func packHelp(blocks [][]string, target, rows int) [][]string {
-	var columns [][]string
-	var col []string
-	for _, lines := range blocks {
+// helpSpan is the part of a block a column shows: lines [from, to) of
+// block; partial when the block goes on in the next column.
+type helpSpan struct {
+	block, from, to int
+	partial         bool
+}
+
+// whole reports whether the span is all of a block of n lines.
+func (sp helpSpan) whole(n int) bool { return sp.from == 0 && sp.to == n && !sp.partial }
+
+// packHelp lays blocks of the given heights into columns of at most
+// target lines, starting a new column rather than splitting a block that
+// fits in one; a block taller than rows is split. Blocks in one column
+// are a blank line apart.
+func packHelp(heights []int, target, rows int) [][]helpSpan {
+	var columns [][]helpSpan
+	var col []helpSpan
+	used := 0
+	flush := func() {
+		columns, col, used = append(columns, col), nil, 0
+	}
+	for b, h := range heights {
 		gap := 0
-		if len(col) > 0 {
+		if used > 0 {
 			gap = 1
 		}
-		if len(col)+gap+len(lines) > target && len(col) > 0 && len(lines) <= rows {
-			columns, col, gap = append(columns, col), nil, 0
+		if used+gap+h > target && used > 0 && h <= rows {
+			flush()
+			gap = 0
 		}
-		if gap == 1 {
-			col = append(col, "")
-		}
-		for _, l := range lines {
-			if len(col) >= max(target, min(rows, len(lines))) {
-				columns, col = append(columns, col), nil
+		used += gap
+		for l := 0; l < h; l++ {
+			if used >= max(target, min(rows, h)) {
+				col[len(col)-1].partial = col[len(col)-1].block == b
+				flush()
 			}
-			col = append(col, l)
+			if len(col) == 0 || col[len(col)-1].block != b {
+				col = append(col, helpSpan{block: b, from: l, to: l})
+			}
+			col[len(col)-1].to = l + 1
+			used++
 		}
 	}
 	if len(col) > 0 {

@@ -6,6 +6,10 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/agdash/agdash/backend/domain"
+	"github.com/agdash/agdash/views/kit"
+	"github.com/agdash/agdash/views/kit/kittest"
 )
 
 // helpFooter is the help overlay's scrolling line, "" when it has none.
@@ -135,4 +139,63 @@ func TestHelpScrolledGolden(t *testing.T) {
 	out := h.screen()
 	checkFrame(t, out, 80, 24)
 	golden.RequireEqual(t, []byte(out))
+}
+
+// longHelpKeys are bindings whose descriptions are longer than an equal
+// share of an 80- or 120-column help overlay leaves them, one of them
+// refused to a data scientist.
+func longHelpKeys() []kit.Binding {
+	none := func(tea.KeyMsg) tea.Cmd { return nil }
+	return []kit.Binding{
+		{Name: "stub.export", Keys: []string{"e"}, Help: "export (CSV, Markdown, clipboard)", Section: "Training jobs", Run: none},
+		{Name: "stub.overview", Keys: []string{"o"}, Help: "overview: health, path, variants, alarms", Section: "Training jobs", Run: none},
+		{Name: "stub.approve", Keys: []string{"a"}, Help: "approve the version after reading its comparison", Section: "Training jobs",
+			Mutates: true, Action: domain.ActionApproveModel, Run: none},
+	}
+}
+
+// Help gives a description the room there is: a column of long ones
+// takes what the others do not need (at 120 columns, "export (CSV,
+// Markdown, clipboard)" whole, where an equal share cut it at 25 cells),
+// and what still does not fit wraps under itself; nothing is cut.
+func TestHelpDescriptionsAreNotCut(t *testing.T) {
+	for _, tc := range []struct {
+		w, h  int
+		lines [][2]string // a line's start, and the next line's text under the descriptions
+	}{
+		{80, 24, [][2]string{
+			{" e             export (CSV, Markdown, ", "clipboard)"},
+			{" o             overview: health, path, ", "variants, alarms"},
+			{" a             approve the version after ", "reading its comparison"},
+		}},
+		{120, 40, [][2]string{
+			{" e             export (CSV, Markdown, clipboard) ", "o             overview: health, path, variants,"},
+			{" o             overview: health, path, variants, ", "alarms"},
+			{" a             approve the version after reading its ", "comparison"},
+		}},
+	} {
+		h := newHarness(t, tc.w, tc.h, withStub(&stubPane{moreKeys: longHelpKeys()}), withIdentity(kittest.Scientist()))
+		h.keys("2", "?")
+		out := h.screen()
+		checkFrame(t, out, tc.w, tc.h)
+		if strings.Contains(out, "…") {
+			t.Errorf("%dx%d: help cuts something:\n%s", tc.w, tc.h, out)
+		}
+		lines := strings.Split(out, "\n")
+		for _, want := range tc.lines {
+			found := false
+			for i, l := range lines[:len(lines)-1] {
+				if strings.HasPrefix(l, want[0]) {
+					found = true
+					next := lines[i+1]
+					if !strings.HasPrefix(next, strings.Repeat(" ", 15)+want[1]) && !strings.HasPrefix(next, " "+want[1]) {
+						t.Errorf("%dx%d: after %q comes %q, want %q under the descriptions", tc.w, tc.h, want[0], next, want[1])
+					}
+				}
+			}
+			if !found {
+				t.Errorf("%dx%d: no line starts %q:\n%s", tc.w, tc.h, want[0], out)
+			}
+		}
+	}
 }

@@ -49,6 +49,8 @@ var shellStates = []struct {
 	{name: "filter_applied", drive: func(h *harness) { h.withProjects(); h.keys("/", "type:rsl", "enter") }},
 	{name: "command_suggestions", drive: func(h *harness) { h.withProjects(); h.keys(":", "type:project hdb") }},
 	{name: "help", drive: func(h *harness) { h.withProjects(); h.keys("?") }},
+	{name: "help_long_keys", opts: []harnessOpt{withStub(&stubPane{moreKeys: longHelpKeys()}), withIdentity(kittest.Scientist())},
+		drive: func(h *harness) { h.keys("2", "?") }},
 	{name: "detail", drive: func(h *harness) { h.withProjects(); h.keys("enter") }},
 	{name: "scoped_readonly", opts: []harnessOpt{withOptions(func(o *Options) { o.ReadOnly = true; o.Project = "lta-bus-eta" })},
 		drive: func(h *harness) { h.withProjects() }},

@@ -150,7 +150,7 @@ func (a *Account) RestoreJobs(ctx context.Context, since time.Time) ([]domain.Re
 				ID: str(j.RestoreJobId), RecoveryPointARN: str(j.RecoveryPointArn), ResourceType: str(j.ResourceType),
 				Status: string(j.Status), StatusMessage: str(j.StatusMessage), PercentDone: str(j.PercentDone),
 				CreatedAt: tm(j.CreationDate), CompletedAt: tm(j.CompletionDate), BackupSizeBytes: i64(j.BackupSizeInBytes),
-				CreatedResourceARN: str(j.CreatedResourceArn), IAMRoleARN: str(j.IamRoleArn),
+				CreatedResourceARN: str(j.CreatedResourceArn), SourceResourceARN: str(j.SourceResourceArn), IAMRoleARN: str(j.IamRoleArn),
 			})
 		}
 	}
@@ -168,7 +168,7 @@ func (a *Account) DescribeRestoreJob(ctx context.Context, id string) (domain.Res
 		ID: str(j.RestoreJobId), RecoveryPointARN: str(j.RecoveryPointArn), ResourceType: str(j.ResourceType),
 		Status: string(j.Status), StatusMessage: str(j.StatusMessage), PercentDone: str(j.PercentDone),
 		CreatedAt: tm(j.CreationDate), CompletedAt: tm(j.CompletionDate), BackupSizeBytes: i64(j.BackupSizeInBytes),
-		CreatedResourceARN: str(j.CreatedResourceArn), IAMRoleARN: str(j.IamRoleArn),
+		CreatedResourceARN: str(j.CreatedResourceArn), SourceResourceARN: str(j.SourceResourceArn), IAMRoleARN: str(j.IamRoleArn),
 	}, nil
 }
 

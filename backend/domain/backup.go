@@ -50,7 +50,11 @@ type RestoreJob struct {
 	CompletedAt        time.Time
 	BackupSizeBytes    int64
 	CreatedResourceARN string
-	IAMRoleARN         string
+	// SourceResourceARN is the resource the recovery point was taken of
+	// (for EFS, the file system's ARN). AWS sends it even when the job
+	// failed before creating anything, when CreatedResourceARN is empty.
+	SourceResourceARN string
+	IAMRoleARN        string
 }
 
 // Terminal reports whether the restore job has finished.

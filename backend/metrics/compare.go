@@ -42,6 +42,11 @@ type Comparison struct {
 	// Baseline is the index in Columns of the version deltas are measured
 	// against, or -1 when there is none.
 	Baseline int
+	// Hyperparameters are those whose values differ between the versions
+	// (HyperparameterDiff). HyperparametersKnown is false when no version
+	// has any: none of their training jobs is known.
+	Hyperparameters      []HyperRow
+	HyperparametersKnown bool
 }
 
 // Column is one model version.
@@ -141,6 +146,10 @@ func Compare(versions []domain.ModelVersion, baseline int) Comparison {
 
 	for _, name := range names {
 		c.Rows = append(c.Rows, c.row(versions, name))
+	}
+	c.Hyperparameters = HyperparameterDiff(versions)
+	for _, v := range versions {
+		c.HyperparametersKnown = c.HyperparametersKnown || len(v.Hyperparameter) > 0
 	}
 	return c
 }

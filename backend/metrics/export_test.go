@@ -99,11 +99,13 @@ func TestComparisonMarkdown(t *testing.T) {
 	want := `| metric | v1 | v2 (baseline) | v3 | v4 |
 | --- | ---: | ---: | ---: | ---: |
 | rmse ↓ | 35,200.1 (+3,399.7, +10.7%) | 31,800.4 | **31,000.5** (-799.9, -2.5%) | — |
-| mae ↓ | 25,010.0 (+2,110.0, +9.2%) | **22,900.0** | **22,900.0** (+0, +0.0%) | — |
+| mae ↓ | 25,010.0 (+2,110.0, +9.2%) | **22,900.0** | **22,900.0** (same) | — |
 | mape ↓ | — | 0.061 | — | — |
-| r2 ↑ | 0.88 (-0.025, -2.8%) | 0.905 | **0.9123** (+0.0073, +0.8%) | — |
+| r2 ↑ | 0.8800 (-0.0250, -2.8%) | 0.9050 | **0.9123** (+0.0073, +0.8%) | — |
 
 ↓ lower is better, ↑ higher is better; **bold** marks the best value; bracketed changes are against v2.
+
+Hyperparameters that differ: not known; no training job is recorded for these versions.
 
 v4: The evaluation report is not JSON.
 `
@@ -147,10 +149,75 @@ func TestFormatValue(t *testing.T) {
 	if got := FormatDelta(1210.7); got != "+1,210.7" {
 		t.Errorf("FormatDelta(1210.7) = %q", got)
 	}
-	if got := FormatRelative(-0.0001); got != "+0.0%" {
-		t.Errorf("FormatRelative(-0.0001) = %q", got)
+	// A change is signed as its delta, so a tiny fall is not "+0.0%".
+	if got := FormatRelative(-3.2, -0.0001); got != "-0.0%" {
+		t.Errorf("FormatRelative(-3.2, -0.0001) = %q", got)
 	}
-	if got := FormatRelative(0.0378); got != "+3.8%" {
-		t.Errorf("FormatRelative(0.0378) = %q", got)
+	if got := FormatRelative(1201.6, 0.0378); got != "+3.8%" {
+		t.Errorf("FormatRelative(1201.6, 0.0378) = %q", got)
+	}
+	if got := FormatRelative(-120, -0.12); got != "-12.0%" {
+		t.Errorf("FormatRelative(-120, -0.12) = %q", got)
+	}
+}
+
+// trainedVersions are three versions whose rmse moved by +710 and -490
+// against the approved v2, whose r2 fell by too little to show in
+// percent, and that were trained with different hyperparameters.
+func trainedVersions() []domain.ModelVersion {
+	vs := []domain.ModelVersion{
+		version(1, domain.ApprovalRejected, `{"regression_metrics": {"rmse": {"value": 36710}, "r2": {"value": 0.9063}}}`),
+		version(2, domain.ApprovalApproved, `{"regression_metrics": {"rmse": {"value": 36000}, "r2": {"value": 0.9063}}}`),
+		version(3, domain.ApprovalPending, `{"regression_metrics": {"rmse": {"value": 35510}, "r2": {"value": 0.906299}}}`),
+	}
+	vs[0].Hyperparameter = map[string]string{"NumTrees": "500", "Mtry": "3", "Seed": "42"}
+	vs[1].Hyperparameter = map[string]string{"NumTrees": "800", "Mtry": "3", "Seed": "42"}
+	vs[2].Hyperparameter = map[string]string{"NumTrees": "800", "Mtry": "=4", "Seed": "42.0"}
+	return vs
+}
+
+func TestComparisonMarkdownWritesWhatTheScreenSays(t *testing.T) {
+	want := `| metric | v1 | v2 (baseline) | v3 |
+| --- | ---: | ---: | ---: |
+| rmse ↓ | 36,710.0 (+710.0, +2.0%) | 36,000.0 | **35,510.0** (-490.0, -1.4%) |
+| r2 ↑ | **0.9063** (same) | **0.9063** | 0.9063 (-1e-06, -0.0%) |
+
+↓ lower is better, ↑ higher is better; **bold** marks the best value; bracketed changes are against v2.
+
+Hyperparameters that differ:
+
+| hyperparameter | v1 | v2 (baseline) | v3 |
+| --- | ---: | ---: | ---: |
+| Mtry | 3 | 3 | =4 |
+| NumTrees | 500 | 800 | 800 |
+`
+	if got := ComparisonMarkdown(Compare(trainedVersions(), 2)); got != want {
+		t.Errorf("markdown:\n%s\nwant:\n%s", got, want)
+	}
+	same := trainedVersions()
+	for i := range same {
+		same[i].Hyperparameter = map[string]string{"NumTrees": "800"}
+	}
+	if got := ComparisonMarkdown(Compare(same, 2)); !strings.HasSuffix(got,
+		"\n\nHyperparameters that differ: none; these versions were trained with the same hyperparameters.\n") {
+		t.Errorf("markdown with the same hyperparameters ends:\n%s", got)
+	}
+}
+
+func TestComparisonCSVHasTheHyperparametersThatDiffer(t *testing.T) {
+	records, err := csv.NewReader(strings.NewReader(ComparisonCSV(Compare(trainedVersions(), 2)))).ReadAll()
+	if err != nil {
+		t.Fatalf("CSV does not parse: %v", err)
+	}
+	want := [][]string{
+		{"metric", "direction", "v1", "v1 delta", "v1 delta %", "v2 (baseline)", "v3", "v3 delta", "v3 delta %", "best"},
+		{"rmse", "lower", "36710", "710", "1.97", "36000", "35510", "-490", "-1.36", "v3"},
+		// A fall too small for two decimals keeps its sign.
+		{"r2", "higher", "0.9063", "0", "0.00", "0.9063", "0.906299", "-1e-06", "-0.00", "v1 v2"},
+		{"hyperparameter: Mtry", "", "3", "", "", "3", "'=4", "", "", ""},
+		{"hyperparameter: NumTrees", "", "500", "", "", "800", "800", "", "", ""},
+	}
+	if !reflect.DeepEqual(records, want) {
+		t.Errorf("records:\n got %q\nwant %q", records, want)
 	}
 }

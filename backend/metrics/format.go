@@ -39,19 +39,6 @@ func FormatDelta(d float64) string {
 	return s
 }
 
-// FormatRelative writes a relative change as a signed percentage with one
-// decimal: "+3.8%", "-12.0%".
-func FormatRelative(r float64) string {
-	s := strconv.FormatFloat(r*100, 'f', 1, 64)
-	if s == "-0.0" {
-		s = "0.0"
-	}
-	if !strings.HasPrefix(s, "-") {
-		s = "+" + s
-	}
-	return s + "%"
-}
-
 func trimZeros(s string) string {
 	if !strings.Contains(s, ".") {
 		return s

@@ -33,7 +33,7 @@ func playBackups(ctx context.Context, svc *kittest.Service) {
 		ID: "8C1F2A44-3E5B-4D6C-9A7F-1B2C3D4E5F60", RecoveryPointARN: demoPointARN("fs-0hdb0001", 3), ResourceType: "EFS",
 		Status: domain.RestoreCompleted, PercentDone: "100.00%", CreatedAt: d.start.Add(-49 * time.Hour),
 		CompletedAt: d.start.Add(-49*time.Hour + 4*time.Minute), BackupSizeBytes: 36 << 20,
-		CreatedResourceARN: demoFSARN("fs-0hdb0001"), IAMRoleARN: demoRole,
+		CreatedResourceARN: demoFSARN("fs-0hdb0001"), SourceResourceARN: demoFSARN("fs-0hdb0001"), IAMRoleARN: demoRole,
 	}}
 	fss := demoFileSystems(svc.Now())
 	tick := time.NewTicker(time.Second)
@@ -74,7 +74,8 @@ func (d *backupsDemo) do(_ context.Context, req backend.ActionRequest) (backend.
 	}
 	id := fmt.Sprintf("E2A7C5D1-9B3F-4E8A-B6C4-%012X", len(d.jobs))
 	d.jobs = append([]domain.RestoreJob{{ID: id, RecoveryPointARN: r.RecoveryPointARN, ResourceType: "EFS", Status: domain.RestorePending,
-		PercentDone: "0.00%", CreatedAt: d.svc.Now(), IAMRoleARN: r.IAMRoleARN, BackupSizeBytes: int64(len(r.Paths)) * 7 << 20}}, d.jobs...)
+		PercentDone: "0.00%", CreatedAt: d.svc.Now(), SourceResourceARN: demoFSARN(r.FileSystemID), IAMRoleARN: r.IAMRoleARN,
+		BackupSizeBytes: int64(len(r.Paths)) * 7 << 20}}, d.jobs...)
 	d.tokens[r.IdempotencyToken] = id
 	d.fail[id] = strings.Contains(strings.Join(r.Paths, " "), "missing")
 	res.ID = id

@@ -84,11 +84,11 @@ func restoreJobs(extra ...domain.RestoreJob) backend.RestoreJobsData {
 	jobs := append(extra,
 		domain.RestoreJob{ID: "5B0E91C2-7A4D-4C1B-A8E3-2F6D0C9B1E77", RecoveryPointARN: pointARN(2), ResourceType: "EFS",
 			Status: domain.RestoreFailed, StatusMessage: failure, PercentDone: "0.00%",
-			CreatedAt: now.Add(-50 * time.Minute), CompletedAt: now.Add(-48 * time.Minute), IAMRoleARN: planRole},
+			CreatedAt: now.Add(-50 * time.Minute), CompletedAt: now.Add(-48 * time.Minute), SourceResourceARN: hdbARN, IAMRoleARN: planRole},
 		domain.RestoreJob{ID: "8C1F2A44-3E5B-4D6C-9A7F-1B2C3D4E5F60", RecoveryPointARN: pointARN(3), ResourceType: "EFS",
 			Status: domain.RestoreCompleted, PercentDone: "100.00%", CreatedAt: now.Add(-49 * time.Hour),
 			CompletedAt: now.Add(-49*time.Hour + 4*time.Minute + 12*time.Second), BackupSizeBytes: 36 << 20,
-			CreatedResourceARN: hdbARN, IAMRoleARN: planRole},
+			CreatedResourceARN: hdbARN, SourceResourceARN: hdbARN, IAMRoleARN: planRole},
 	)
 	return backend.RestoreJobsData{Jobs: jobs}
 }
@@ -99,7 +99,7 @@ const newJobID = "E2A7C5D1-9B3F-4E8A-B6C4-0D1F2E3A4B5C"
 // startedJob is the job the restore started, at a status and progress.
 func startedJob(status, pct string, age time.Duration) domain.RestoreJob {
 	j := domain.RestoreJob{ID: newJobID, RecoveryPointARN: pointARN(3), ResourceType: "EFS", Status: status, PercentDone: pct,
-		CreatedAt: now.Add(-age), IAMRoleARN: planRole, BackupSizeBytes: 12 << 20}
+		CreatedAt: now.Add(-age), SourceResourceARN: hdbARN, IAMRoleARN: planRole, BackupSizeBytes: 12 << 20}
 	if status == domain.RestoreCompleted || status == domain.RestoreFailed {
 		j.CompletedAt = now.Add(-age + 4*time.Minute + 12*time.Second)
 	}

@@ -74,18 +74,33 @@ func (x *jobIndex) addPoints(fsID string, points []domain.RecoveryPoint) {
 	}
 }
 
-// fsOf is the id of the file system job restores into, "" when unknown.
+// fsOf is the id of the file system job restores into, "" when unknown:
+// the resource it created; the one chosen when it was started here; else
+// the resource its recovery point was taken of, since agdash restores
+// items into the file system they came from (and a failed job created
+// nothing).
 func (x *jobIndex) fsOf(j domain.RestoreJob) string {
-	if id := x.byARN[j.CreatedResourceARN]; id != "" {
-		return id
-	}
-	if _, id, ok := strings.Cut(j.CreatedResourceARN, ":file-system/"); ok && id != "" {
+	if id := x.fsOfARN(j.CreatedResourceARN); id != "" {
 		return id
 	}
 	if id := x.startedFS[j.ID]; id != "" {
 		return id
 	}
+	if id := x.fsOfARN(j.SourceResourceARN); id != "" {
+		return id
+	}
 	return x.pointFS[j.RecoveryPointARN]
+}
+
+// fsOfARN is the id of the file system arn names, "" when it names none.
+func (x *jobIndex) fsOfARN(arn string) string {
+	if id := x.byARN[arn]; id != "" {
+		return id
+	}
+	if _, id, ok := strings.Cut(arn, ":file-system/"); ok && !strings.Contains(id, "/") {
+		return id
+	}
+	return ""
 }
 
 // rows joins jobs with their file systems, dropping those known to be

@@ -277,3 +277,32 @@ func TestMouseSelectsAFileSystem(t *testing.T) {
 		}
 	})
 }
+
+// A failed restore created nothing, so AWS names no created resource;
+// its file system is the one its recovery point was taken of, which AWS
+// sends as the source, even when that file system's points were never
+// read and agdash did not start the job.
+func TestFailedRestoreJobNamesItsSourceFileSystem(t *testing.T) {
+	bubble(t, "source", func(t *testing.T) {
+		const ltaARN = "arn:aws:elasticfilesystem:ap-southeast-1:123456789012:file-system/fs-0lta0001"
+		failed := domain.RestoreJob{ID: "0F1E2D3C-4B5A-4968-8776-A5B4C3D2E1F0", ResourceType: "EFS", Status: domain.RestoreFailed,
+			RecoveryPointARN: "arn:aws:backup:ap-southeast-1:123456789012:recovery-point:lta-0001", StatusMessage: "Access denied",
+			CreatedAt: now.Add(-10 * time.Minute), CompletedAt: now.Add(-8 * time.Minute), SourceResourceARN: ltaARN}
+		h := newHarness(t, kittest.Admin(), 120, 35).loaded(failed)
+		h.press("R")
+		j, ok := h.p.jobTable.Selected()
+		if !ok || j.ID != failed.ID || j.fsLabel() != "lta-transport fs-0lta0001" {
+			t.Fatalf("selected %+v, want the failed lta job on lta-transport fs-0lta0001", j)
+		}
+		out := h.view()
+		if !strings.Contains(out, "File system   lta-transport fs-0lta0001") {
+			t.Errorf("the detail does not name lta-transport fs-0lta0001:\n%s", out)
+		}
+		// The scope knows it too: it is lta's job, not hdb's.
+		h.ctx.Scope = "lta-bus-eta"
+		h.send(kit.ScopeMsg{Project: h.ctx.Scope})
+		if h.p.jobTable.Len() != 1 {
+			t.Errorf("%d jobs under the lta scope, want the failed lta job:\n%s", h.p.jobTable.Len(), h.view())
+		}
+	})
+}

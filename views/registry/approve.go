@@ -87,9 +87,9 @@ func headlineSummary(v domain.ModelVersion, all []domain.ModelVersion) string {
 	}
 	r := c.Rows[0]
 	n := numbersOf(r)
-	s := label(v.Version) + ": " + kit.Sanitize(r.Metric) + " " + n.value(r.Cells[0].Value)
+	s := label(v.Version) + ": " + kit.Sanitize(r.Metric) + " " + n.Value(r.Cells[0].Value)
 	if cell := r.Cells[0]; cell.HasDelta {
-		change := n.delta(cell.Delta)
+		change := n.Delta(cell.Delta)
 		if cell.HasRelative {
 			change = relative(cell.Delta, cell.Relative)
 		}

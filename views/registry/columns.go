@@ -127,7 +127,7 @@ func headText(v versionRow, i int) string {
 		return metrics.Missing
 	}
 	if i < len(v.HeadNumbers) {
-		return v.HeadNumbers[i].value(v.Head[i].Value)
+		return v.HeadNumbers[i].Value(v.Head[i].Value)
 	}
 	return metrics.FormatValue(v.Head[i].Value)
 }

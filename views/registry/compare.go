@@ -21,7 +21,6 @@ type comparison struct {
 	versions []domain.ModelVersion // oldest first
 	table    metrics.Comparison
 	nums     []numbers // how each of table.Rows writes its numbers
-	hyper    []metrics.HyperRow
 	// added is the approved version, put in as the baseline although it
 	// was not marked; 0 when it was marked or there is none.
 	added int
@@ -45,7 +44,6 @@ func newComparison(group string, all []domain.ModelVersion, nums []int) *compari
 	for _, r := range c.table.Rows {
 		c.nums = append(c.nums, numbersOf(r))
 	}
-	c.hyper = metrics.HyperparameterDiff(c.versions)
 	c.focus = len(c.versions) - 1 // the newest: usually the candidate
 	return c
 }
@@ -110,7 +108,7 @@ func (c *comparison) layout(width int) compareLayout {
 	for _, r := range c.table.Rows {
 		l.metricW = max(l.metricW, kit.Width(metricTitle(r)))
 	}
-	for _, h := range c.hyper {
+	for _, h := range c.table.Hyperparameters {
 		l.metricW = max(l.metricW, kit.Width(kit.Sanitize(h.Name)))
 	}
 	l.metricW = min(l.metricW, 24, max(8, width/4))
@@ -119,7 +117,7 @@ func (c *comparison) layout(width int) compareLayout {
 		for ri, r := range c.table.Rows {
 			l.colW = max(l.colW, kit.Width(valueText(r, c.nums[ri], i)), kit.Width(deltaText(c.nums[ri], r.Cells[i])))
 		}
-		for _, h := range c.hyper {
+		for _, h := range c.table.Hyperparameters {
 			l.colW = max(l.colW, min(maxColW, kit.Width(kit.Sanitize(h.Values[i]))))
 		}
 	}
@@ -188,7 +186,7 @@ func valueText(r metrics.Row, n numbers, i int) string {
 	if !cell.Present {
 		return metrics.Missing
 	}
-	s := n.value(cell.Value)
+	s := n.Value(cell.Value)
 	if r.IsBest(i) {
 		s = bestSymbol + " " + s
 	}
@@ -202,7 +200,7 @@ func deltaText(n numbers, cell metrics.Cell) string {
 	case cell.Verdict == metrics.Equal:
 		return "same"
 	}
-	s := n.delta(cell.Delta)
+	s := n.Delta(cell.Delta)
 	if cell.HasRelative {
 		s += " " + relative(cell.Delta, cell.Relative)
 	}
@@ -365,8 +363,8 @@ func (c *comparison) body(st *themes.Styles, l compareLayout, width int) string 
 
 	out = append(out, "", " "+st.HelpSection.Render("Hyperparameters that differ"))
 	switch {
-	case len(c.hyper) > 0:
-		for _, h := range c.hyper {
+	case len(c.table.Hyperparameters) > 0:
+		for _, h := range c.table.Hyperparameters {
 			var b strings.Builder
 			b.WriteByte(' ')
 			b.WriteString(kit.Fit(kit.Sanitize(h.Name), l.metricW, kit.AlignLeft))
@@ -384,7 +382,7 @@ func (c *comparison) body(st *themes.Styles, l compareLayout, width int) string 
 			}
 			out = append(out, b.String())
 		}
-	case knownHyperparameters(c.versions):
+	case c.table.HyperparametersKnown:
 		out = append(out, " "+st.Muted.Render("None: these versions were trained with the same hyperparameters."))
 	default:
 		out = append(out, " "+st.Muted.Render("Not known: no training job is recorded for these versions."))
@@ -413,13 +411,4 @@ func trend(r metrics.Row, width int) string {
 		}
 	}
 	return kit.Sparkline(vals, min(width, len(vals)))
-}
-
-func knownHyperparameters(vs []domain.ModelVersion) bool {
-	for _, v := range vs {
-		if len(v.Hyperparameter) > 0 {
-			return true
-		}
-	}
-	return false
 }

@@ -219,16 +219,16 @@ func versionMetrics(p *page, v domain.ModelVersion, all []domain.ModelVersion) {
 			continue
 		}
 		n := numbersOf(r)
-		l := line{name: metricTitle(r), value: n.value(cell.Value), verdict: cell.Verdict}
+		l := line{name: metricTitle(r), value: n.Value(cell.Value), verdict: cell.Verdict}
 		if cell.HasStdDev {
-			l.dev = "± " + n.value(cell.StdDev)
+			l.dev = "± " + n.Value(cell.StdDev)
 		}
 		switch {
 		case !cell.HasDelta:
 		case cell.Verdict == metrics.Equal:
 			l.delta = "same"
 		default:
-			l.delta = n.delta(cell.Delta)
+			l.delta = n.Delta(cell.Delta)
 			if cell.HasRelative {
 				l.rel = relative(cell.Delta, cell.Relative)
 			}

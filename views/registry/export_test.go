@@ -134,6 +134,51 @@ func TestExportMarkdownTable(t *testing.T) {
 	}
 }
 
+// The Markdown export writes each number as the comparison on screen
+// writes it (a row's shared decimals: "+710.0", "0.9050") and lists the
+// hyperparameters the screen lists as differing.
+func TestExportMarkdownSaysWhatTheScreenSays(t *testing.T) {
+	p := comparing(t, 14, 13, 12)
+	path := filepath.Join(t.TempDir(), "cmp.md")
+	exportTo(t, p, "md", path)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(b)
+	for _, row := range []string{
+		"| mae ↓ | 22,900.0 | 23,610.0 (+710.0, +3.1%) | **22,410.0** (-490.0, -2.1%) |",
+		"| r2 ↑ | 0.9050 | 0.8990 (-0.0060, -0.7%) | **0.9123** (+0.0073, +0.8%) |",
+		"| hyperparameter | v12 (baseline) | v13 | v14 |",
+		"| min_node_size | 5 | 5 | 10 |",
+		"| mtry | 4 | 5 | 4 |",
+		"| num_trees | 500 | 800 | 800 |",
+	} {
+		if !strings.Contains(md, row+"\n") {
+			t.Errorf("export lacks the row %q:\n%s", row, md)
+		}
+	}
+	if strings.Contains(md, "seed") {
+		t.Errorf("seed is the same in every version, yet exported:\n%s", md)
+	}
+	// Every number the screen shows is in the export, written alike.
+	c := p.cmp
+	for ri, r := range c.table.Rows {
+		for i, cell := range r.Cells {
+			if !cell.Present {
+				continue
+			}
+			value := strings.TrimPrefix(valueText(r, c.nums[ri], i), bestSymbol+" ")
+			if !strings.Contains(md, " "+value+" ") && !strings.Contains(md, "**"+value+"**") {
+				t.Errorf("%s %s: the screen's %q is not in the export", r.Metric, c.table.Columns[i].Label, value)
+			}
+			if d := deltaText(c.nums[ri], cell); d != "" && !strings.Contains(md, "("+strings.Replace(d, " ", ", ", 1)+")") {
+				t.Errorf("%s %s: the screen's change %q is not in the export", r.Metric, c.table.Columns[i].Label, d)
+			}
+		}
+	}
+}
+
 func TestExportRefusesToOverwrite(t *testing.T) {
 	p := comparing(t, 14, 12)
 	path := filepath.Join(t.TempDir(), "taken.csv")

@@ -37,7 +37,7 @@ func TestNumbersOfARowShareTheirDecimals(t *testing.T) {
 		var got []string
 		for _, cell := range c.row.Cells {
 			if cell.Present {
-				got = append(got, n.value(cell.Value))
+				got = append(got, n.Value(cell.Value))
 			}
 		}
 		if len(got) != len(c.values) {
@@ -57,12 +57,12 @@ func TestDeltasFollowTheRowAndKeepTheirSign(t *testing.T) {
 	cases := []struct {
 		got, want string
 	}{
-		{rmse.delta(711), "+711.0"},
-		{rmse.delta(-4.16), "-4.2"},
-		{rmse.delta(-1234.2), "-1,234.2"},
-		{rmse.delta(0.01), "+0.01"}, // would read +0.0 at one decimal: written in full
-		{r2.delta(-0.0008), "-0.0008"},
-		{r2.delta(0.00000003), "+3e-08"},
+		{rmse.Delta(711), "+711.0"},
+		{rmse.Delta(-4.16), "-4.2"},
+		{rmse.Delta(-1234.2), "-1,234.2"},
+		{rmse.Delta(0.01), "+0.01"}, // would read +0.0 at one decimal: written in full
+		{r2.Delta(-0.0008), "-0.0008"},
+		{r2.Delta(0.00000003), "+3e-08"},
 		{relative(-4.16, -4.16/37535.2), "-0.0%"}, // a tiny fall is not "+0.0%"
 		{relative(711, 711/36824.2), "+1.9%"},
 		{relative(-711, -711/36824.2), "-1.9%"},

@@ -101,14 +101,15 @@ func (c *Confirm) Update(msg tea.KeyMsg) Outcome {
 func (c *Confirm) Keys() []kit.Binding { return c.keys.Bindings() }
 
 // View draws the dialog box, at most maxWidth cells wide. Plan lines wrap
-// rather than being cut, so nothing that will be sent is hidden.
+// rather than being cut, so nothing that will be sent is hidden; a
+// field's value continues under itself (see wrapLine).
 func (c *Confirm) View(st *themes.Styles, maxWidth int) string {
 	inner := max(10, min(maxWidth, 100)-4) // border and padding
 	var b strings.Builder
 	b.WriteString(st.DialogTitle.Render(c.title))
 	for _, l := range c.lines {
 		b.WriteByte('\n')
-		b.WriteString(ansi.Wrap(l, inner, " "))
+		b.WriteString(wrapLine(l, inner))
 	}
 	b.WriteString("\n\n")
 	switch {

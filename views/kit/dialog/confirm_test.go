@@ -5,10 +5,13 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/agdash/agdash/backend"
 	"github.com/agdash/agdash/backend/domain"
 	"github.com/agdash/agdash/themes"
+	"github.com/agdash/agdash/views/kit/kittest"
 )
 
 var (
@@ -80,9 +83,19 @@ func TestConfirmRefusedByRole(t *testing.T) {
 	if !strings.Contains(flatten(out), "refused: the data scientist role may not approve a model version") {
 		t.Fatalf("refused dialog:\n%s", out)
 	}
-	// The long ARN wraps inside the box instead of being cut.
-	if !strings.Contains(strings.ReplaceAll(out, "\n", ""), "123456789012") {
-		t.Fatalf("ARN lost:\n%s", out)
+	// The long ARN wraps inside the box instead of being cut, and goes on
+	// under where it began.
+	var arnLines []string
+	for _, l := range strings.Split(out, "\n") {
+		inner := strings.TrimRight(strings.Trim(l, "│┌┐└┘─"), " ")
+		if strings.Contains(inner, "ModelPackageArn:") || len(arnLines) == 1 {
+			arnLines = append(arnLines, inner)
+		}
+	}
+	hang := strings.Repeat(" ", 1+len("  ModelPackageArn: ")) // the box's padding, then the field's name
+	if len(arnLines) != 2 || !strings.HasPrefix(arnLines[1], hang) ||
+		arnLines[0]+strings.TrimPrefix(arnLines[1], hang) != "   ModelPackageArn: "+req.ModelPackageARN {
+		t.Fatalf("ARN lost or not under its field: %q\n%s", arnLines, out)
 	}
 	for _, l := range strings.Split(out, "\n") {
 		if len([]rune(l)) > 60 {
@@ -95,4 +108,68 @@ func TestConfirmRefusedByRole(t *testing.T) {
 func flatten(box string) string {
 	box = strings.NewReplacer("│", " ", "┌", " ", "┐", " ", "└", " ", "┘", " ", "─", " ").Replace(box)
 	return strings.Join(strings.Fields(box), " ")
+}
+
+// The confirmation on an 80×24 screen, for requests whose values do not
+// fit one line: an ARN continues under itself, not at the dialog's edge.
+func TestConfirmGolden(t *testing.T) {
+	const run = "arn:aws:sagemaker:ap-southeast-1:318224574112:pipeline/hdb-resale-valuation/execution/qj8v5vugukzm"
+	for _, tc := range []struct {
+		name string
+		req  backend.ActionRequest
+	}{
+		{"stop_execution", backend.StopExecution{ARN: run}},
+		{"retry_execution", backend.RetryExecution{ARN: run, ClientToken: "agdash-retry-7f3c2a1b9e8d4c6f0a5b3e2d1c9f8a7b"}},
+		{"approve", backend.SetApproval{
+			ModelPackageARN: "arn:aws:sagemaker:ap-southeast-1:318224574112:model-package/hdb-resale-valuation/14",
+			Group:           "hdb-resale-valuation", Version: 14, Approve: true,
+			Note: "rmse 31,000.5 beats v12 (31,800.4) on the May 2025 hold-out; mae and r2 better too, mape unchanged within noise"}},
+	} {
+		t.Run(tc.name+"_80x24", func(t *testing.T) {
+			bg := strings.TrimSuffix(strings.Repeat(strings.Repeat(" ", 80)+"\n", 24), "\n")
+			box := ForAction(tc.req, domain.Identity{Role: domain.RoleMLOpsEngineer}).View(plain(), 80-4)
+			out := kittest.Overlay(bg, box, 80)
+			kittest.RequireBlock(t, out, 80, 24)
+			for i, l := range strings.Split(box, "\n") {
+				if w := ansi.StringWidth(l); w > 76 {
+					t.Errorf("box line %d is %d cells, wider than 76: %q", i, w, l)
+				}
+			}
+			golden.RequireEqual(t, []byte(out))
+		})
+	}
+}
+
+// A value that wraps continues under where it began, broken at a hyphen
+// unless that leaves a short line; an indented line that is not a field
+// continues two cells further in; prose at the left.
+func TestWrapLineKeepsContinuationsIndented(t *testing.T) {
+	for _, tc := range []struct {
+		line  string
+		width int
+		want  string
+	}{
+		{"  PipelineExecutionArn: arn:aws:sagemaker:ap-southeast-1:1:pipeline/p/execution/abcdefghijkl", 50,
+			"  PipelineExecutionArn: arn:aws:sagemaker:ap-south\n                        east-1:1:pipeline/p/execut\n                        ion/abcdefghijkl"},
+		{"Target: arn:aws:sagemaker:ap-southeast-1:1:model-package/g/3", 40,
+			"Target: arn:aws:sagemaker:ap-southeast-\n        1:1:model-package/g/3"},
+		{"    NumTrees = 800 (default 500, the value of the last good run)", 40,
+			"    NumTrees = 800 (default 500, the\n      value of the last good run)"},
+		{"Items are restored into a new directory at the file system root.", 40,
+			"Items are restored into a new directory\nat the file system root."},
+		// A name too long to hang the value under: two cells in instead.
+		{"  ParameterNameThatIsVeryLong: value one two three four", 40,
+			"  ParameterNameThatIsVeryLong: value\n    one two three four"},
+		{"  Short: fits", 40, "  Short: fits"},
+	} {
+		got := wrapLine(tc.line, tc.width)
+		if got != tc.want {
+			t.Errorf("wrapLine(%q, %d) =\n%s\nwant\n%s", tc.line, tc.width, got, tc.want)
+		}
+		for _, l := range strings.Split(got, "\n") {
+			if ansi.StringWidth(l) > tc.width {
+				t.Errorf("line %q is wider than %d", l, tc.width)
+			}
+		}
+	}
 }
