@@ -42,7 +42,7 @@ func TestCrashInTheShellRestoresTheTerminalAndLeavesAReport(t *testing.T) {
 				t.Fatalf("a panic escaped the guard and its stack went to the terminal: %q", tail(raw))
 			}
 			screen := tm.Screen()
-			if !strings.Contains(screen, "agdash: agdash crashed ("+c.panic+"); the report is in ") {
+			if !strings.Contains(screen, "agdash: crashed ("+c.panic+"); the report is in ") {
 				t.Fatalf("the message after the crash should name the panic and the report:\n%s", screen)
 			}
 			m := crashReportAt.FindStringSubmatch(strings.ReplaceAll(screen, "\n", ""))

@@ -89,7 +89,7 @@ func TestRunWritesCrashReport(t *testing.T) {
 		Input: in, Output: io.Discard, CrashDir: dir, Version: "test",
 		Panes: map[kit.PaneID]func() kit.Pane{kit.PaneProjects: func() kit.Pane { return &stubPane{panicIn: "Init"} }},
 	})
-	if err == nil || !strings.Contains(err.Error(), "agdash crashed (stub pane failed to start); the report is in "+dir) {
+	if err == nil || !strings.Contains(err.Error(), "crashed (stub pane failed to start); the report is in "+dir) {
 		t.Fatalf("Run error = %v", err)
 	}
 	path := strings.TrimSpace(err.Error()[strings.LastIndex(err.Error(), " ")+1:])

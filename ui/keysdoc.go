@@ -31,7 +31,7 @@ Rebind any key by its binding name in the config file's ` + "`keys:`" + ` sectio
 ` + "```yaml" + `
 keys:
   table.down: [j, down, ctrl+n]
-  global.console: [ctrl+o]
+  global.console: [ctrl+g]
 ` + "```" + `
 
 ` + "`agdash config check`" + ` reports names no binding has, keys agdash cannot read,

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -38,7 +39,14 @@ func lifetime(l kit.Level) time.Duration {
 
 func (n *notes) add(l kit.Level, text string) uint64 {
 	n.seq++
-	n.current = &note{id: n.seq, level: l, text: kit.Sanitize(text)}
+	// Line by line: a caller may put a URL on a line of its own; every
+	// line is still made inert, and the status area shows at most
+	// maxNoteLines of them.
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = kit.Sanitize(l)
+	}
+	n.current = &note{id: n.seq, level: l, text: strings.Join(lines, "\n")}
 	return n.seq
 }
 

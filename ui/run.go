@@ -59,9 +59,9 @@ func Run(ctx context.Context, svc backend.Service, opts Options) error {
 	if g.crash != nil {
 		path, werr := writeCrashReport(opts.CrashDir, opts.Version, g.crash)
 		if werr != nil {
-			return fmt.Errorf("agdash crashed (%s) and could not write a report: %v", kit.Sanitize(fmt.Sprint(g.crash.value)), werr)
+			return fmt.Errorf("crashed (%s) and could not write a report: %v", kit.Sanitize(fmt.Sprint(g.crash.value)), werr)
 		}
-		return fmt.Errorf("agdash crashed (%s); the report is in %s", kit.Sanitize(fmt.Sprint(g.crash.value)), path)
+		return fmt.Errorf("crashed (%s); the report is in %s", kit.Sanitize(fmt.Sprint(g.crash.value)), path)
 	}
 	if errors.Is(runErr, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return nil // the caller's context ended the program

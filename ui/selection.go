@@ -76,7 +76,8 @@ func (m *model) openConsole() tea.Cmd {
 		if m.deps.clipboard != nil {
 			why += " (copied to the clipboard)"
 		}
-		return tea.Batch(m.notify(kit.LevelInfo, why+": "+url), m.copyURL(url))
+		// The URL on a line of its own: it wraps as one piece.
+		return tea.Batch(m.notify(kit.LevelInfo, why+":\n"+url), m.copyURL(url))
 	}
 	switch {
 	case m.ctx.Identity.Sandbox:
@@ -87,7 +88,7 @@ func (m *model) openConsole() tea.Cmd {
 	open, ctx, n := m.deps.browser, m.ctx.Ctx, noun(r.Kind)
 	return func() tea.Msg {
 		if err := open(ctx, url); err != nil {
-			return kit.NotifyMsg{Level: kit.LevelWarn, Text: "Could not open a browser (" + err.Error() + "); the console page is: " + url}
+			return kit.NotifyMsg{Level: kit.LevelWarn, Text: "Could not open a browser (" + err.Error() + "); the console page is:\n" + url}
 		}
 		return kit.NotifyMsg{Level: kit.LevelInfo, Text: "Opened the " + n + " in the AWS console."}
 	}

@@ -72,7 +72,7 @@ func TestConsoleWithoutBrowserShowsAndCopiesTheURL(t *testing.T) {
 	r := selectedProject(t, h)
 	h.keys(":", "type:console", "enter")
 	url := "https://ap-southeast-1.console.aws.amazon.com/sagemaker/home?region=ap-southeast-1#/projects/" + r.Name
-	if got, want := noteText(h), "No browser here; the console page is (copied to the clipboard): "+url; got != want {
+	if got, want := noteText(h), "No browser here; the console page is (copied to the clipboard):\n"+url; got != want {
 		t.Fatalf("notification\n got %q\nwant %q", got, want)
 	}
 	wantSeq := "\x1bPtmux;\x1b\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(url)) + "\a\x1b\\"
@@ -89,7 +89,7 @@ func TestConsoleInTheSandboxDoesNotOpenTheRealConsole(t *testing.T) {
 	if got := b.opened(); len(got) != 0 {
 		t.Fatalf("the browser was opened on %v", got)
 	}
-	if got := noteText(h); !strings.HasPrefix(got, "The sandbox's resources are not in the real AWS console; this is where it would be: https://") {
+	if got := noteText(h); !strings.HasPrefix(got, "The sandbox's resources are not in the real AWS console; this is where it would be:\nhttps://") {
 		t.Fatalf("notification %q", got)
 	}
 }
@@ -135,5 +135,21 @@ func TestSelectionKeysOnAPaneThatCannotSay(t *testing.T) {
 	h.keys("2", "W")
 	if got := noteText(h); got != "Training jobs cannot say what is selected yet." {
 		t.Fatalf("notification %q", got)
+	}
+}
+
+// At 80 columns the URL starts a line of its own and breaks only where the
+// line ends, not at its hyphens.
+func TestConsoleURLKeepsToItsOwnLines(t *testing.T) {
+	h := newHarness(t, 80, 24).withProjects()
+	var b fakeBrowser
+	h.m.deps.browser = b.open
+	h.keys("W")
+	lines := noteLines(noteText(h), 78)
+	if len(lines) < 3 || !strings.HasPrefix(lines[len(lines)-2], "https://ap-southeast-1.console") {
+		t.Fatalf("notification lines %q: want the URL from the start of a line", lines)
+	}
+	if got := strings.Join(lines[len(lines)-2:], ""); !strings.HasPrefix(got, "https://") || strings.Contains(got, " ") || len(lines[len(lines)-2]) != 78 {
+		t.Fatalf("the URL's lines %q: want it cut only at the width", lines[len(lines)-2:])
 	}
 }

@@ -85,7 +85,7 @@ func (m *model) feedStatus(key backend.FeedKey) string {
 }
 
 // maxNoteLines is how tall a notification may grow.
-const maxNoteLines = 3
+const maxNoteLines = 4
 
 // messageView is the line above the status line: the prompt while typing,
 // else the newest notification, else a reminder of the main keys.
@@ -102,7 +102,7 @@ func (m *model) messageView(width int) string {
 		case kit.LevelError:
 			span = st.NotifyError
 		}
-		lines := strings.Split(ansi.Wrap(n.level.String()+": "+n.text, max(10, width-2), " "), "\n")
+		lines := noteLines(n.level.String()+": "+n.text, max(10, width-2))
 		if len(lines) > maxNoteLines {
 			lines = lines[:maxNoteLines]
 			lines[maxNoteLines-1] = kit.Truncate(lines[maxNoteLines-1]+" …", width-2)
@@ -152,4 +152,19 @@ func (m *model) spinTick(msg spinner.TickMsg) tea.Cmd {
 	var cmd tea.Cmd
 	m.spin, cmd = m.spin.Update(msg)
 	return cmd
+}
+
+// noteLines wraps a notification at words; a line that is one long word
+// (a URL on a line of its own) is cut only at the width, not at its
+// hyphens, so that it reads and copies as one piece.
+func noteLines(text string, width int) []string {
+	var out []string
+	for _, para := range strings.Split(text, "\n") {
+		if !strings.Contains(para, " ") {
+			out = append(out, strings.Split(ansi.Hardwrap(para, width, false), "\n")...)
+			continue
+		}
+		out = append(out, strings.Split(ansi.Wrap(para, width, " "), "\n")...)
+	}
+	return out
 }
