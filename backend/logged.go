@@ -3,6 +3,7 @@ package backend
 import (
 	"context"
 	"log/slog"
+	"strconv"
 	"sync"
 
 	"github.com/agdash/agdash/backend/domain"
@@ -79,11 +80,27 @@ func (l *loggedService) Do(ctx context.Context, req ActionRequest) (ActionResult
 	l.log.Info("action", "action", string(req.Action()), "target", req.Target())
 	res, err := l.Service.Do(ctx, req)
 	if err != nil {
-		l.log.Warn("action failed", "action", string(req.Action()), "target", req.Target(), "error", err.Error())
+		attrs := []any{"action", string(req.Action()), "target", req.Target(), "error", err.Error()}
+		if res.Outcome == OutcomeUnknown { // no answer: it may have taken effect
+			attrs = append(attrs, "outcome", outcomeName(res.Outcome))
+		}
+		l.log.Warn("action failed", attrs...)
 		return res, err
 	}
-	l.log.Info("action done", "action", string(req.Action()), "target", req.Target(), "outcome", int(res.Outcome), "id", res.ID)
+	l.log.Info("action done", "action", string(req.Action()), "target", req.Target(), "outcome", outcomeName(res.Outcome), "id", res.ID)
 	return res, nil
+}
+
+// outcomeName is an outcome as the log names it, so a reader of the log
+// need not know the constants' order.
+func outcomeName(o ActionOutcome) string {
+	switch o {
+	case OutcomeDone:
+		return "done"
+	case OutcomeUnknown:
+		return "unknown"
+	}
+	return "outcome " + strconv.Itoa(int(o))
 }
 
 // Close stops forwarding and closes the wrapped service.

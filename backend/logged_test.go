@@ -19,6 +19,8 @@ type scriptedService struct {
 	updates chan Update
 	closed  bool
 	doErr   error
+	// doOutcome comes with doErr, as Do's OutcomeUnknown does.
+	doOutcome ActionOutcome
 }
 
 func (s *scriptedService) Identity() domain.Identity { return domain.Identity{} }
@@ -34,7 +36,7 @@ func (s *scriptedService) Calls() CallStats         { return CallStats{} }
 func (s *scriptedService) Close()                   { s.closed = true; close(s.updates) }
 func (s *scriptedService) Do(_ context.Context, req ActionRequest) (ActionResult, error) {
 	if s.doErr != nil {
-		return ActionResult{}, s.doErr
+		return ActionResult{Outcome: s.doOutcome}, s.doErr
 	}
 	return ActionResult{Action: req.Action(), Target: req.Target(), Outcome: OutcomeDone}, nil
 }
@@ -128,5 +130,42 @@ func TestLoggedServiceLogsFeedErrorsOnceAndActions(t *testing.T) {
 	}, "\n")
 	if got != want {
 		t.Fatalf("log:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// The log names an action's outcome in words: "done" when AWS accepted it,
+// "unknown" when no answer came (it may have taken effect); a refusal has
+// none, whatever the zero result says.
+func TestLoggedServiceNamesActionOutcomes(t *testing.T) {
+	inner := &scriptedService{updates: make(chan Update)}
+	var buf logBuffer
+	svc := Logged(inner, slog.New(slog.NewJSONHandler(&buf, nil)))
+	defer svc.Close()
+	ctx := context.Background()
+	if _, err := svc.Do(ctx, StopTrainingJob{Name: "accepted"}); err != nil {
+		t.Fatal(err)
+	}
+	inner.doErr, inner.doOutcome = errors.New("no answer from AWS in 30s"), OutcomeUnknown
+	if _, err := svc.Do(ctx, StopTrainingJob{Name: "unanswered"}); err == nil {
+		t.Fatal("the error was swallowed")
+	}
+	inner.doErr, inner.doOutcome = errors.New("AWS refused: AccessDeniedException"), OutcomeDone
+	if _, err := svc.Do(ctx, StopTrainingJob{Name: "refused"}); err == nil {
+		t.Fatal("the error was swallowed")
+	}
+	got := strings.Join(buf.records(t, "target", "outcome"), "\n")
+	want := strings.Join([]string{
+		`action target="accepted"`,
+		`action done target="accepted" outcome="done"`,
+		`action target="unanswered"`,
+		`action failed target="unanswered" outcome="unknown"`,
+		`action target="refused"`,
+		`action failed target="refused"`,
+	}, "\n")
+	if got != want {
+		t.Fatalf("log:\n%s\nwant:\n%s", got, want)
+	}
+	if name := outcomeName(ActionOutcome(7)); name != "outcome 7" {
+		t.Errorf("an outcome agdash does not know is logged as %q", name)
 	}
 }

@@ -92,7 +92,7 @@ func (g *gen) projects() {
 		g.b.AddModelProfile(world.ModelProfile{
 			Project: p.Name, Language: p.Language, Problem: p.Problem, Quality: p.Quality,
 			TrainingMinutes: p.TrainingMinutes, Epochs: 30, HyperParameterChoices: p.Hyperparameters,
-			Predictor: predictor(p), Image: imageIfOwn(p, pi.image),
+			Predictor: predictor(p), Image: imageIfOwn(p, pi.image), Features: p.Features,
 		})
 		for _, b := range append([]string{pi.bucket}, p.S3Access...) {
 			if !buckets[b] {

@@ -565,9 +565,9 @@ func TestInvalidScenariosReportTheLine(t *testing.T) {
 		{"syntax", "region: ap-southeast-1", "region: [ap-southeast-1", "line "},
 		{"unknown field", "  days: 120 ", "  dayz: 120 ", "line 11: field dayz not found"},
 		{"wrong type", "  in_progress: 4 ", "  in_progress: four ", "line 14: cannot unmarshal"},
-		{"unknown agency", "    agency: mom\n    description: Risk score", "    agency: moe\n    description: Risk score", `line 94: project mom-work-pass-fraud: agency "moe" is not defined`},
+		{"unknown agency", "    agency: mom\n    description: Risk score", "    agency: moe\n    description: Risk score", `line 96: project mom-work-pass-fraud: agency "moe" is not defined`},
 		{"bad role", "role: mlops-engineer, projects: [mom-work-pass-fraud, mom-wsh", "role: engineer, projects: [mom-work-pass-fraud, mom-wsh", "line 39: user muhammad-hafiz: role"},
-		{"bad shape", "pipeline: {shape: fan-in, executions: 12}", "pipeline: {shape: diamond, executions: 12}", `line 87: project hdb-flat-demand: pipeline shape "diamond"`},
+		{"bad shape", "pipeline: {shape: fan-in, executions: 12}", "pipeline: {shape: diamond, executions: 12}", `line 89: project hdb-flat-demand: pipeline shape "diamond"`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

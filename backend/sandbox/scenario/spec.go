@@ -85,6 +85,7 @@ type Project struct {
 	TrainingMinutes float64             `yaml:"training_minutes"`
 	JobPrefix       string              `yaml:"job_prefix"`
 	Hyperparameters map[string][]string `yaml:"hyperparameters"`
+	Features        []string            `yaml:"features"` // the model's input columns, which failures name
 	Pipeline        PipelineSpec        `yaml:"pipeline"`
 	Limits          Limits              `yaml:"limits"`
 	S3Access        []string            `yaml:"s3_access"`

@@ -15,7 +15,8 @@ import (
 )
 
 // TestRolePermissionsThroughTheSDK: the same calls, made by each role's
-// credentials, are allowed or denied as the role table says.
+// credentials, are allowed or denied as the role table says; a denial
+// names the resource the request names, as AWS's does.
 func TestRolePermissionsThroughTheSDK(t *testing.T) {
 	srv := start(t, server.Options{})
 	ctx := context.Background()
@@ -42,6 +43,10 @@ func TestRolePermissionsThroughTheSDK(t *testing.T) {
 			return err
 		},
 	}
+	resources := map[string]string{
+		"cloudwatch:DeleteAlarms": "arn:aws:cloudwatch:ap-southeast-1:123456789012:alarm:hdb-resale/latency",
+		"backup:StartRestoreJob":  "arn:aws:backup:ap-southeast-1:123456789012:recovery-point:rp-2",
+	}
 	allowed := map[iam.AGRole]map[string]bool{
 		iam.RoleOnCall:        {"cloudwatch:ListMetrics": true, "sagemaker:InvokeEndpoint": true},
 		iam.RoleDataScientist: {"cloudwatch:ListMetrics": true, "sagemaker:InvokeEndpoint": true},
@@ -61,6 +66,9 @@ func TestRolePermissionsThroughTheSDK(t *testing.T) {
 				code, msg := servertest.APIError(t, err)
 				if code != "AccessDeniedException" && code != "AccessDenied" {
 					t.Fatalf("code = %q (%s), want access denied", code, msg)
+				}
+				if want := iam.DenyMessage(p, action, resources[action]); msg != want {
+					t.Errorf("message =\n%s\nwant\n%s", msg, want)
 				}
 			})
 		}

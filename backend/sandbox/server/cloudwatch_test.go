@@ -302,7 +302,7 @@ func TestCloudWatchQueryCompatibleErrors(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			_, err := client.DeleteAlarms(context.Background(), &cloudwatch.DeleteAlarmsInput{AlarmNames: []string{"hdb-resale/5xx"}})
 			msg := servertest.WantCode(t, err, "AccessDenied")
-			want := iam.DenyMessage(servertest.DataScientist, "cloudwatch:DeleteAlarms", "arn:aws:cloudwatch:ap-southeast-1:123456789012:*")
+			want := iam.DenyMessage(servertest.DataScientist, "cloudwatch:DeleteAlarms", "arn:aws:cloudwatch:ap-southeast-1:123456789012:alarm:hdb-resale/5xx")
 			if msg != want {
 				t.Errorf("message = %q, want %q", msg, want)
 			}

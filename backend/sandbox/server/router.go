@@ -114,13 +114,20 @@ func (s *Server) serve(w http.ResponseWriter, rq *request) {
 		iamPrefix: rq.svc.iamPrefix(),
 		action:    rq.op.action(),
 	}
+	in := rq.op.New()
+	decodeErr := rq.proto.decode(rq, in)
 	if ok, _ := iam.Allowed(principal, call.iamPrefix, call.action, ""); !ok {
-		s.fail(w, rq, AccessDeniedException("%s", iam.DenyMessage(principal, call.Action(), call.ARN("*"))))
+		// Refused whatever the request says; the message names the resource
+		// when the request does.
+		resource := call.ARN("*")
+		if decodeErr == nil {
+			resource = s.requestResource(call, in)
+		}
+		s.fail(w, rq, AccessDeniedException("%s", iam.DenyMessage(principal, call.Action(), resource)))
 		return
 	}
-	in := rq.op.New()
-	if err := rq.proto.decode(rq, in); err != nil {
-		s.fail(w, rq, asError(err))
+	if decodeErr != nil {
+		s.fail(w, rq, asError(decodeErr))
 		return
 	}
 	out, err := s.invoke(r.Context(), call, rq, in)

@@ -142,12 +142,16 @@ func (w *World) pickFailure(r *Rand, j *trainingJob) int {
 	gpu := isGPU(j.instanceType())
 	var idx []int
 	var weights []float64
+	features := j.profile != nil && len(j.profile.Features) > 0
 	for i, f := range w.cfg.Failures {
 		if f.Language != "" && f.Language != lang {
 			continue
 		}
 		if f.GPU && !gpu {
 			continue
+		}
+		if !features && f.namesFeature() {
+			continue // a missing column must be one the project reads
 		}
 		idx = append(idx, i)
 		wt := f.Weight
@@ -327,7 +331,32 @@ func (w *World) expand(j *trainingJob, text string) string {
 		"{instance_type}", j.instanceType(),
 		"{project}", j.projectName(),
 		"{image}", j.spec.AlgorithmSpecification.TrainingImage,
+		"{feature}", j.missingFeature(),
 	).Replace(text)
+}
+
+// missingFeature is the input column a job that fails on its data lacks:
+// one of its project's features, the same for the job every time.
+func (j *trainingJob) missingFeature() string {
+	if j.profile == nil || len(j.profile.Features) == 0 {
+		return "target" // no project's columns known: the label column
+	}
+	f := j.profile.Features
+	return f[hashString(j.name)%uint64(len(f))]
+}
+
+// namesFeature reports whether the failure names one of the project's
+// columns, in its reason or its log.
+func (f FailureReason) namesFeature() bool {
+	if strings.Contains(f.Reason, "{feature}") {
+		return true
+	}
+	for _, l := range f.Log {
+		if strings.Contains(l, "{feature}") {
+			return true
+		}
+	}
+	return false
 }
 
 // metricCurve describes one algorithm metric of a job.

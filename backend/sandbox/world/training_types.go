@@ -189,4 +189,7 @@ type ModelProfile struct {
 	// Predictor picks the served model's behaviour: "hdb-resale", "binary" or
 	// "regression".
 	Predictor string
+	// Features are the input columns the training script reads; a failure
+	// that names a missing column ({feature}) names one of these.
+	Features []string
 }

@@ -39,7 +39,8 @@ type TagKeys struct {
 }
 
 // FailureReason is one entry of the failure vocabulary. Reason and Log may
-// hold {job}, {bucket}, {instance_type}, {project} and {image} placeholders.
+// hold {job}, {bucket}, {instance_type}, {project}, {image} and {feature}
+// (one of the project's input columns) placeholders.
 type FailureReason struct {
 	Reason   string
 	Phase    string // SecondaryStatus in which the job fails: Starting, Downloading, Training, Uploading
