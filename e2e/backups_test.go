@@ -35,8 +35,8 @@ func openHDBTimeline(t *testing.T, tm *term.Term) string {
 }
 
 // threeDaysAgoSelected matches the timeline's selected point three
-// calendar days back (2 to 3 days of elapsed time).
-var threeDaysAgoSelected = regexp.MustCompile(`\([23]d ago\) · COMPLETED`)
+// calendar days back: its age counts calendar days, as alt+3 does.
+var threeDaysAgoSelected = regexp.MustCompile(`\(3d ago\) · COMPLETED`)
 
 // startedHere reads the followed restore job's headline: its status.
 var startedHere = regexp.MustCompile(`Restore job [0-9A-F-]{36}  ([A-Z]+) .*\* started here`)
@@ -50,9 +50,9 @@ func TestBackupsAdminRestoresFromThreeDaysAgo(t *testing.T) {
 
 	// The point of three days ago, picked from the timeline.
 	sendKeys(t, tm, altKey("3"))
-	// The pick is by calendar day; the age beside it is elapsed time, so a
-	// point taken three calendar days ago reads "2d ago" shortly after
-	// midnight. The form below names the pick in calendar days.
+	// The pick and the age beside it both count calendar days, so the
+	// point reads "3d ago" even shortly after midnight, when it is only
+	// two days and a few hours old.
 	if s, err := tm.WaitFor(10*time.Second, threeDaysAgoSelected.MatchString); err != nil {
 		t.Fatalf("alt+3 did not select the point of three days ago: %v\n%s", err, s)
 	}

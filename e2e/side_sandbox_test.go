@@ -28,8 +28,15 @@ type sideSandbox struct {
 
 func startSideSandbox(t *testing.T, speed float64) *sideSandbox {
 	t.Helper()
+	return startSideSandboxWith(t, sandbox.Options{Seed: 1, Speed: speed})
+}
+
+// startSideSandboxWith serves the account opts describe: a test's own
+// clock, or no random failures of the jobs it starts.
+func startSideSandboxWith(t *testing.T, opts sandbox.Options) *sideSandbox {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	sb, err := sandbox.Start(ctx, sandbox.Options{Seed: 1, Speed: speed})
+	sb, err := sandbox.Start(ctx, opts)
 	if err != nil {
 		cancel()
 		t.Fatalf("start the sandbox: %v", err)
