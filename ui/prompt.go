@@ -133,7 +133,31 @@ func (p *prompt) view(st *themes.Styles, width int) string {
 		}
 	}
 	if len(sug) > 0 && !(len(sug) == 1 && strings.HasSuffix(p.value(), kit.Sanitize(p.suggestions()[0]))) {
-		line += "   " + strings.Join(sug, st.Suggestion.Render(" · "))
+		line += "   " + fitSuggestions(sug, st.Suggestion.Render(" · "), st.Suggestion.Render("…"), width-kit.Width(line)-3)
 	}
 	return kit.FitLines(line, width, 1)
+}
+
+// fitSuggestions joins as many suggestions as fit in width, and says with
+// "…" that there are more rather than cutting one in the middle.
+func fitSuggestions(sug []string, sep, more string, width int) string {
+	out := ""
+	for i, s := range sug {
+		next := s
+		if i > 0 {
+			next = sep + s
+		}
+		rest := ""
+		if i < len(sug)-1 {
+			rest = sep + more // room to say there are more
+		}
+		if kit.Width(out+next+rest) > width {
+			if i == 0 {
+				return more
+			}
+			return out + sep + more
+		}
+		out += next
+	}
+	return out
 }
