@@ -45,7 +45,7 @@ func Run(ctx context.Context, svc backend.Service, opts Options) error {
 	}
 	g := &guard{inner: m, describe: m.describeForCrash}
 
-	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(ctx), tea.WithOutput(out)}
+	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(ctx), tea.WithOutput(out), tea.WithFPS(frameRate)}
 	if opts.Mouse {
 		progOpts = append(progOpts, tea.WithMouseCellMotion())
 	}
