@@ -63,7 +63,7 @@ func TestSandboxSteadyStateListsOncePerIntervalAndDescribesOnlyRunningJobs(t *te
 	}
 	for i := range 3 {
 		if !d.Jobs[i].Running() || d.Jobs[3].Running() {
-			t.Fatalf("jobs %d..3 = %s, %s; want the three running first", i, d.Jobs[i].Status, d.Jobs[3].Status)
+			t.Fatalf("jobs %d..3 = %s, %s; want the three running first", i, d.Jobs[i].Status(), d.Jobs[3].Status())
 		}
 	}
 	// Line the list interval up with the minute to measure.

@@ -42,9 +42,9 @@ func TestSandboxAJobFinishingShowsAfterOneInterval(t *testing.T) {
 	s.advance(t, 1, DefaultIntervals().RunningJobs)
 	d := s.settled(t, jobsKey).Data.(TrainingJobsData)
 	j := jobNamed(d.Jobs, job)
-	if j.Status != string(ended.TrainingJobStatus) || j.Running() || !sameTime(j.EndedAt, ended.TrainingEndTime) {
+	if j.Status() != string(ended.TrainingJobStatus) || j.Running() || !sameTime(j.EndedAt(), ended.TrainingEndTime) {
 		t.Fatalf("one interval after %s finished the feed says %s (ended %v), want %s ended %v",
-			job, j.Status, j.EndedAt, ended.TrainingJobStatus, ended.TrainingEndTime)
+			job, j.Status(), j.EndedAt(), ended.TrainingJobStatus, ended.TrainingEndTime)
 	}
 }
 

@@ -35,9 +35,9 @@ func TestSandboxPipelineJobsLeadToTheirExecution(t *testing.T) {
 	defer s.c.Subscribe(jobsKey)()
 	d := s.settled(t, jobsKey).Data.(TrainingJobsData)
 	for _, j := range d.Jobs {
-		arn, fromPipeline := want[j.Name]
-		if !j.CreatedAt.Before(month) && j.PipelineExecutionARN != arn {
-			t.Errorf("%s lists pipeline execution %q, want %q (pipeline job: %v)", j.Name, j.PipelineExecutionARN, arn, fromPipeline)
+		arn, fromPipeline := want[j.Name()]
+		if !j.CreatedAt().Before(month) && j.PipelineExecutionARN() != arn {
+			t.Errorf("%s lists pipeline execution %q, want %q (pipeline job: %v)", j.Name(), j.PipelineExecutionARN(), arn, fromPipeline)
 		}
 	}
 

@@ -27,22 +27,22 @@ func TestSandboxTrainingJobsAreTheWorldsRunningFirst(t *testing.T) {
 	}
 	for i, j := range d.Jobs {
 		if want := i < len(running); j.Running() != want {
-			t.Fatalf("job %d (%s, %s) running = %v; want the %d running jobs first", i, j.Name, j.Status, j.Running(), len(running))
+			t.Fatalf("job %d (%s, %s) running = %v; want the %d running jobs first", i, j.Name(), j.Status(), j.Running(), len(running))
 		}
 	}
 	for i := len(running) + 1; i < len(d.Jobs); i++ {
-		if d.Jobs[i].CreatedAt.After(d.Jobs[i-1].CreatedAt) {
-			t.Fatalf("finished jobs not newest first at %d: %s after %s", i, d.Jobs[i].Name, d.Jobs[i-1].Name)
+		if d.Jobs[i].CreatedAt().After(d.Jobs[i-1].CreatedAt()) {
+			t.Fatalf("finished jobs not newest first at %d: %s after %s", i, d.Jobs[i].Name(), d.Jobs[i-1].Name())
 		}
 	}
 	byName := map[string]domain.TrainingJobSummary{}
 	for _, j := range d.Jobs {
-		byName[j.Name] = *j
+		byName[j.Name()] = *j
 	}
 	for _, ws := range all {
 		j := byName[ws.TrainingJobName]
-		if j.Status != string(ws.TrainingJobStatus) || j.SecondaryStatus != ws.SecondaryStatus || !sameTime(j.CreatedAt, ws.CreationTime) {
-			t.Errorf("%s: %s/%s created %v, want %s/%s created %v", ws.TrainingJobName, j.Status, j.SecondaryStatus, j.CreatedAt,
+		if j.Status() != string(ws.TrainingJobStatus) || j.SecondaryStatus() != ws.SecondaryStatus || !sameTime(j.CreatedAt(), ws.CreationTime) {
+			t.Errorf("%s: %s/%s created %v, want %s/%s created %v", ws.TrainingJobName, j.Status(), j.SecondaryStatus(), j.CreatedAt(),
 				ws.TrainingJobStatus, ws.SecondaryStatus, ws.CreationTime)
 		}
 	}
@@ -50,9 +50,9 @@ func TestSandboxTrainingJobsAreTheWorldsRunningFirst(t *testing.T) {
 	for _, wj := range running {
 		j := byName[wj.TrainingJobName]
 		tags, _ := w.Tags(wj.TrainingJobArn)
-		if !j.Detailed || j.InstanceType != wj.ResourceConfig.InstanceType || j.InstanceCount != int(wj.ResourceConfig.InstanceCount) ||
-			j.Project != tagMap(tags)["sagemaker:project-name"] {
-			t.Errorf("running %s = %s ×%d project %q, want %s ×%d project %q", j.Name, j.InstanceType, j.InstanceCount, j.Project,
+		if !j.Detailed() || j.InstanceType() != wj.ResourceConfig.InstanceType || j.InstanceCount() != int(wj.ResourceConfig.InstanceCount) ||
+			j.Project() != tagMap(tags)["sagemaker:project-name"] {
+			t.Errorf("running %s = %s ×%d project %q, want %s ×%d project %q", j.Name(), j.InstanceType(), j.InstanceCount(), j.Project(),
 				wj.ResourceConfig.InstanceType, wj.ResourceConfig.InstanceCount, tagMap(tags)["sagemaker:project-name"])
 		}
 	}
@@ -68,7 +68,7 @@ func TestSandboxTrainingJobsAreTheWorldsRunningFirst(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := tagMap(tags)["sagemaker:project-name"]
-		if got := byName[ws.TrainingJobName].Project; got != want {
+		if got := byName[ws.TrainingJobName].Project(); got != want {
 			t.Errorf("%s project = %q, want %q", ws.TrainingJobName, got, want)
 		}
 		if want != "" {

@@ -64,7 +64,7 @@ func (c *Client) fetchProjects(ctx context.Context, prev any) (any, error) {
 	domains, users, apps := c.studio.snapshot()
 	// Running jobs for the findings, and this month's for instance-hours.
 	started := monthStart(c.now())
-	jobs := c.training.selected(func(j domain.TrainingJobSummary) bool { return j.Running() || !j.CreatedAt.Before(started) })
+	jobs := c.training.selected(func(j domain.TrainingJobSummary) bool { return j.Running() || !j.CreatedAt().Before(started) })
 	projects, findings := annotateProjects(projects, users, jobs, c.endpoints.snapshot(), apps, c.pipelines.list(), c.now())
 	return ProjectsData{Domains: domains, Users: users, Projects: projects, Apps: apps, Findings: findings}, nil
 }

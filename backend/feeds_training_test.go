@@ -60,17 +60,17 @@ func TestTrainingJobsSteadyStateIsOneListPerIntervalAndDescribesOnlyRunningJobs(
 		t.Fatalf("after a minute: %d jobs, loading %v; want all 10,003 loaded", len(d.Jobs), d.Loading)
 	}
 	for i, want := range []string{"run-a", "run-b", "run-old", "hdb-resale-00001", "hdb-resale-00002"} {
-		if d.Jobs[i].Name != want {
-			t.Fatalf("job %d = %s, want %s (running first, then newest)", i, d.Jobs[i].Name, want)
+		if d.Jobs[i].Name() != want {
+			t.Fatalf("job %d = %s, want %s (running first, then newest)", i, d.Jobs[i].Name(), want)
 		}
 	}
-	if j := d.Jobs[0]; !j.Detailed || j.InstanceType != "ml.g5.xlarge" || j.InstanceCount != 2 || j.Project != "hdb-resale" {
+	if j := d.Jobs[0]; !j.Detailed() || j.InstanceType() != "ml.g5.xlarge" || j.InstanceCount() != 2 || j.Project() != "hdb-resale" {
 		t.Fatalf("running job = %+v, want it described with its project", j)
 	}
-	if j := d.Jobs[2]; j.Project != "hdb-resale" {
-		t.Fatalf("old running job's project = %q, want hdb-resale from its tags", j.Project)
+	if j := d.Jobs[2]; j.Project() != "hdb-resale" {
+		t.Fatalf("old running job's project = %q, want hdb-resale from its tags", j.Project())
 	}
-	if j := jobNamed(d.Jobs, "hdb-resale-00010"); j.Project != "hdb-resale" || !j.Detailed || j.BillableSeconds != 19*60 {
+	if j := jobNamed(d.Jobs, "hdb-resale-00010"); j.Project() != "hdb-resale" || !j.Detailed() || j.BillableSeconds() != 19*60 {
 		t.Fatalf("tagged job of this month = %+v, want its project and details from Search", j)
 	}
 
@@ -94,12 +94,12 @@ func TestTrainingJobsSteadyStateIsOneListPerIntervalAndDescribesOnlyRunningJobs(
 	if calls["sagemaker:DescribeTrainingJob"] != 3 {
 		t.Fatalf("describes in the poll the job finished = %d, want 3", calls["sagemaker:DescribeTrainingJob"])
 	}
-	if j := jobNamed(finished.Jobs, "run-b"); j.Status != domain.JobCompleted || j.EndedAt.IsZero() {
+	if j := jobNamed(finished.Jobs, "run-b"); j.Status() != domain.JobCompleted || j.EndedAt().IsZero() {
 		t.Fatalf("finished job = %+v, want Completed with its end", j)
 	}
-	if finished.Jobs[2].Name == "run-b" || finished.Jobs[1].Name != "run-old" {
+	if finished.Jobs[2].Name() == "run-b" || finished.Jobs[1].Name() != "run-old" {
 		t.Fatalf("order after finishing = %s, %s, %s; the finished job must leave the running group",
-			finished.Jobs[0].Name, finished.Jobs[1].Name, finished.Jobs[2].Name)
+			finished.Jobs[0].Name(), finished.Jobs[1].Name(), finished.Jobs[2].Name())
 	}
 	calls = delta(f, func() {
 		for range 12 {
@@ -156,7 +156,7 @@ func TestFinishedJobFromSearchIsListedInSummaryAndDescribedOnceWhenOpened(t *tes
 	c, clock := newTestClient(t, f, Options{})
 	defer c.Subscribe(jobsKey)()
 	listed := jobNamed(next(t, c, jobsKey).Data.(TrainingJobsData).Jobs, "hdb-resale-tuned")
-	if !listed.Detailed || listed.Project != "hdb-resale" || listed.InstanceType != "ml.m5.2xlarge" || listed.BillableSeconds != 50 {
+	if !listed.Detailed() || listed.Project() != "hdb-resale" || listed.InstanceType() != "ml.m5.2xlarge" || listed.BillableSeconds() != 50 {
 		t.Fatalf("listed = %+v, want its project, instance and billable time from Search", listed)
 	}
 	key := FeedKey{Kind: FeedTrainingJob, Arg: "hdb-resale-tuned"}
@@ -207,11 +207,11 @@ func TestUnchangedJobsAreDeliveredAsTheSameList(t *testing.T) {
 	if &changed.Jobs[0] == &d.Jobs[0] {
 		t.Fatal("a job finished and the same list was delivered")
 	}
-	if j := jobNamed(d.Jobs, "run-b"); j.Status != domain.JobInProgress {
-		t.Fatalf("the list delivered before the change now says %s: a delivered list must never change", j.Status)
+	if j := jobNamed(d.Jobs, "run-b"); j.Status() != domain.JobInProgress {
+		t.Fatalf("the list delivered before the change now says %s: a delivered list must never change", j.Status())
 	}
-	if j := jobNamed(changed.Jobs, "run-b"); j.Status != domain.JobCompleted {
-		t.Fatalf("the new list says run-b is %s, want Completed", j.Status)
+	if j := jobNamed(changed.Jobs, "run-b"); j.Status() != domain.JobCompleted {
+		t.Fatalf("the new list says run-b is %s, want Completed", j.Status())
 	}
 }
 
@@ -235,7 +235,7 @@ func TestNewTrainingJobIsListedDescribedAndGivenItsProject(t *testing.T) {
 		}
 	})
 	j := jobNamed(d.Jobs, "hdb-resale-new")
-	if j.Name == "" || !j.Detailed || j.InstanceType != "ml.m5.2xlarge" || j.Project != "hdb-resale" {
+	if j.Name() == "" || !j.Detailed() || j.InstanceType() != "ml.m5.2xlarge" || j.Project() != "hdb-resale" {
 		t.Fatalf("new job = %+v, want it listed, described and with its project", j)
 	}
 	if calls["sagemaker:ListTrainingJobs"] != 1 || calls["sagemaker:Search"] != 1 || calls["sagemaker:ListTags"] != 0 {
@@ -279,7 +279,7 @@ func TestTrainingJobDetailIsCachedOnceFinished(t *testing.T) {
 
 func jobNamed(jobs []*domain.TrainingJobSummary, name string) domain.TrainingJobSummary {
 	for _, j := range jobs {
-		if j.Name == name {
+		if j.Name() == name {
 			return *j
 		}
 	}

@@ -2,6 +2,7 @@ package backend
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -75,26 +76,63 @@ type trainingIndex struct {
 	missing       map[string]bool // names SageMaker says do not exist
 	curveState    map[string]*curveEntry
 
-	// order is every entry, running first then newest; nil when a job was
-	// added, removed, or moved in that order. delivered is the last list
-	// sorted returned, handed out again until a job changes (changed).
+	// order is every entry, running first then newest; resort is set when
+	// a job was added, removed, or moved in that order. delivered is the
+	// last list sorted returned, handed out again until a job changes
+	// (changed).
 	order     []*jobEntry
+	resort    bool
 	delivered []*domain.TrainingJobSummary
 	changed   bool
 }
 
+// jobEntry is one job of the index. An account holds 100,000 of them,
+// most known only from the list, so what only described jobs have is kept
+// apart (detail).
 type jobEntry struct {
 	// sum is what the list shows, shared with the deliveries
 	// (TrainingJobsData.Jobs) and never modified: a change replaces it
 	// (setLocked).
-	sum *domain.TrainingJobSummary
-	// full is the job in full once described (or found running by
-	// Search); nil for a job known only from the list or from Search's
-	// record of a finished job, whose details are read if it is opened.
-	full         *domain.TrainingJob
-	describedAt  time.Time // poll clock; zero if never described
-	final        bool      // finished and known in full: never described again
+	sum          *domain.TrainingJobSummary
+	detail       *jobDetail // nil until the job is known in full
 	projectKnown bool
+}
+
+// jobDetail is what the index knows of a job it has seen in full.
+type jobDetail struct {
+	// full is the job in full once described (or found running by
+	// Search); a job known only from the list or from Search's record of
+	// a finished job has none, and its details are read if it is opened.
+	full        *domain.TrainingJob
+	describedAt time.Time // poll clock; zero if never described
+	final       bool      // finished and known in full: never described again
+}
+
+// full is the job in full, nil if not known.
+func (e *jobEntry) full() *domain.TrainingJob {
+	if e.detail == nil {
+		return nil
+	}
+	return e.detail.full
+}
+
+// describedAt is when the job was last described; zero if never.
+func (e *jobEntry) describedAt() time.Time {
+	if e.detail == nil {
+		return time.Time{}
+	}
+	return e.detail.describedAt
+}
+
+// final reports a job finished and known in full: never described again.
+func (e *jobEntry) final() bool { return e.detail != nil && e.detail.final }
+
+// details is the entry's detail, made when first needed.
+func (e *jobEntry) details() *jobDetail {
+	if e.detail == nil {
+		e.detail = &jobDetail{}
+	}
+	return e.detail
 }
 
 // curveEntry is what is known of an opened job's metric curves.
@@ -116,27 +154,27 @@ func newTrainingIndex(acct *aws.Account, tags domain.TagKeys, pollNow, dataNow f
 // addLocked makes an entry for a job not known before.
 func (t *trainingIndex) addLocked(s domain.TrainingJobSummary) *jobEntry {
 	e := &jobEntry{sum: &s}
-	t.jobs[s.Name] = e
-	t.order, t.changed = nil, true
+	t.jobs[s.Name()] = e
+	t.resort, t.changed = true, true
 	return e
 }
 
 // setLocked replaces an entry's summary, keeping the list's order when
 // the job's place in it has not moved.
 func (t *trainingIndex) setLocked(e *jobEntry, s domain.TrainingJobSummary) {
-	if *e.sum == s {
+	if e.sum.Equal(s) {
 		return // a describe that found nothing new: the delivered list stands
 	}
-	if e.sum.Running() != s.Running() || !e.sum.CreatedAt.Equal(s.CreatedAt) || e.sum.Name != s.Name {
-		t.order = nil
+	if e.sum.Running() != s.Running() || !e.sum.CreatedAt().Equal(s.CreatedAt()) || e.sum.Name() != s.Name() {
+		t.resort = true
 	}
 	e.sum, t.changed = &s, true
 }
 
 // setFullLocked records a job known in full, and its summary.
 func (t *trainingIndex) setFullLocked(e *jobEntry, j domain.TrainingJob) {
-	e.full = &j
-	t.setLocked(e, compactSummary(j))
+	e.details().full = &j
+	t.setLocked(e, j.Summary())
 }
 
 // removeLocked forgets a job.
@@ -144,7 +182,7 @@ func (t *trainingIndex) removeLocked(name string) {
 	delete(t.jobs, name)
 	delete(t.unresolved, name)
 	delete(t.curveState, name)
-	t.order, t.changed = nil, true
+	t.resort, t.changed = true, true
 }
 
 // isDue reports whether something last done at last should be done again
@@ -226,30 +264,32 @@ func (t *trainingIndex) backfillLocked(ctx context.Context, max int) error {
 }
 
 func unchanged(known *domain.TrainingJobSummary, listed domain.TrainingJob) bool {
-	return known.Status == listed.Status && known.LastModified.Equal(listed.LastModified)
+	return known.Status() == listed.Status && known.LastModified().Equal(listed.LastModified)
 }
 
 // mergeListedLocked takes a list summary into the index.
 func (t *trainingIndex) mergeListedLocked(j domain.TrainingJob) {
 	e := t.jobs[j.Name]
 	if e == nil {
-		t.addLocked(compactSummary(j))
+		e = t.addLocked(j.Summary())
 		if !j.CreatedAt.Before(monthStart(t.dataNow())) {
-			t.unresolved[j.Name] = true
+			t.unresolved[e.sum.Name()] = true
 		}
 		return
 	}
 	if unchanged(e.sum, j) {
 		return
 	}
-	s := *e.sum
-	s.Status, s.SecondaryStatus = shared(j.Status), shared(j.SecondaryStatus)
-	s.LastModified, s.EndedAt = j.LastModified, j.EndedAt
-	t.setLocked(e, s)
-	if f := e.full; f != nil {
-		f.Status, f.SecondaryStatus, f.LastModified, f.EndedAt = j.Status, j.SecondaryStatus, j.LastModified, j.EndedAt
+	s := e.sum.Job()
+	s.Status, s.SecondaryStatus, s.LastModified, s.EndedAt = j.Status, j.SecondaryStatus, j.LastModified, j.EndedAt
+	t.setLocked(e, s.Summary())
+	if d := e.detail; d != nil {
+		if f := d.full; f != nil {
+			f.Status, f.SecondaryStatus = shared(j.Status), shared(j.SecondaryStatus)
+			f.LastModified, f.EndedAt = j.LastModified, j.EndedAt
+		}
+		d.final = false
 	}
-	e.final = false
 }
 
 func monthStart(t time.Time) time.Time {
@@ -266,7 +306,7 @@ func (t *trainingIndex) resolveProjectsLocked(ctx context.Context) error {
 	if t.searched {
 		since = time.Time{}
 		for name := range t.unresolved {
-			if c := t.jobs[name].sum.CreatedAt; since.IsZero() || c.Before(since) {
+			if c := t.jobs[name].sum.CreatedAt(); since.IsZero() || c.Before(since) {
 				since = c
 			}
 		}
@@ -285,15 +325,16 @@ func (t *trainingIndex) resolveProjectsLocked(ctx context.Context) error {
 	var young []*jobEntry
 	for name := range t.unresolved {
 		e := t.jobs[name]
-		if e.sum.CreatedAt.Before(cutoff) {
+		if e.sum.CreatedAt().Before(cutoff) {
 			e.projectKnown = true // old enough to be indexed: it has no project tag
 			delete(t.unresolved, name)
 			continue
 		}
-		if len(young) < youngTagReads && e.sum.ARN != "" {
+		if len(young) < youngTagReads && e.sum.ARN() != "" {
 			young = append(young, e)
 		}
 	}
+	t.shrinkUnresolvedLocked()
 	if err := t.readTagsLocked(ctx, young); err != nil {
 		return err
 	}
@@ -307,33 +348,33 @@ func (t *trainingIndex) takeSearchedLocked(j domain.TrainingJob) {
 	j.PipelineExecutionARN = strings.Clone(j.Tags[domain.TagPipelineExecutionARN])
 	e := t.jobs[j.Name]
 	if e == nil {
-		e = t.addLocked(compactSummary(j))
+		e = t.addLocked(j.Summary())
 	}
 	e.projectKnown = true
 	delete(t.unresolved, j.Name)
 	switch {
-	case j.Terminal() && !e.final && e.full == nil:
+	case j.Terminal() && !e.final() && e.full() == nil:
 		// Only its summary: a month of records in full would hold tens of
 		// megabytes that no list reads. Opening the job reads the rest.
-		t.setLocked(e, compactSummary(j))
-	case j.Terminal() && !e.final:
+		t.setLocked(e, j.Summary())
+	case j.Terminal() && !e.final():
 		// It ran in this session and has finished: known in full.
 		t.setFullLocked(e, j)
-		e.final = true
-	case !j.Terminal() && !e.sum.Terminal() && e.describedAt.IsZero():
+		e.detail.final = true
+	case !j.Terminal() && !e.sum.Terminal() && e.describedAt().IsZero():
 		// A running job's record stands in for its first describe (the
 		// next is due an interval later); the list's status is fresher
 		// than Search's index.
 		listed := e.sum
-		j.Status, j.SecondaryStatus, j.LastModified = listed.Status, listed.SecondaryStatus, listed.LastModified
+		j.Status, j.SecondaryStatus, j.LastModified = listed.Status(), listed.SecondaryStatus(), listed.LastModified()
 		t.setFullLocked(e, j)
-		e.describedAt = t.pollNow()
+		e.detail.describedAt = t.pollNow()
 	default:
-		s := *e.sum
+		s := e.sum.Job()
 		s.Project, s.PipelineExecutionARN = j.Project, j.PipelineExecutionARN
-		t.setLocked(e, s)
-		if e.full != nil {
-			e.full.Project, e.full.Tags, e.full.PipelineExecutionARN = j.Project, j.Tags, j.PipelineExecutionARN
+		t.setLocked(e, s.Summary())
+		if f := e.full(); f != nil {
+			f.Project, f.Tags, f.PipelineExecutionARN = j.Project, j.Tags, j.PipelineExecutionARN
 		}
 	}
 }
@@ -343,7 +384,7 @@ func (t *trainingIndex) takeSearchedLocked(j domain.TrainingJob) {
 func (t *trainingIndex) tagOldRunningLocked(ctx context.Context) error {
 	var old []*jobEntry
 	for _, e := range t.jobs {
-		if e.projectKnown || e.sum.Terminal() || e.sum.ARN == "" || t.unresolved[e.sum.Name] {
+		if e.projectKnown || e.sum.Terminal() || e.sum.ARN() == "" || t.unresolved[e.sum.Name()] {
 			continue
 		}
 		old = append(old, e)
@@ -355,43 +396,44 @@ func (t *trainingIndex) tagOldRunningLocked(ctx context.Context) error {
 func (t *trainingIndex) readTagsLocked(ctx context.Context, entries []*jobEntry) error {
 	tags := make([]map[string]string, len(entries))
 	err := each(ctx, len(entries), func(ctx context.Context, i int) (err error) {
-		tags[i], err = t.acct.Tags(ctx, entries[i].sum.ARN)
+		tags[i], err = t.acct.Tags(ctx, entries[i].sum.ARN())
 		return err
 	})
 	if err != nil {
 		return err
 	}
 	for i, e := range entries {
-		s := *e.sum
+		s := e.sum.Job()
 		s.Project = shared(tags[i][t.tags.ProjectName])
 		s.PipelineExecutionARN = strings.Clone(tags[i][domain.TagPipelineExecutionARN])
-		t.setLocked(e, s)
-		if e.full != nil {
-			e.full.Tags, e.full.Project, e.full.PipelineExecutionARN = tags[i], s.Project, s.PipelineExecutionARN
+		t.setLocked(e, s.Summary())
+		if f := e.full(); f != nil {
+			f.Tags, f.Project, f.PipelineExecutionARN = tags[i], s.Project, s.PipelineExecutionARN
 		}
 		e.projectKnown = true
 		delete(t.unresolved, s.Name)
 	}
+	t.shrinkUnresolvedLocked()
 	return nil
 }
 
 func (t *trainingIndex) describeRunningLocked(ctx context.Context, now time.Time) error {
 	var due []*jobEntry
 	for _, e := range t.jobs {
-		if e.sum.Terminal() && (e.final || e.describedAt.IsZero()) {
+		if e.sum.Terminal() && (e.final() || e.describedAt().IsZero()) {
 			continue // finished: described in full once, or never needed
 		}
-		if isDue(now, e.describedAt, t.iv.RunningJobs) {
+		if isDue(now, e.describedAt(), t.iv.RunningJobs) {
 			due = append(due, e)
 		}
 	}
 	// Least recently described first, so that when more jobs run than one
 	// poll may describe, each still gets its turn.
-	sort.Slice(due, func(i, j int) bool { return due[i].describedAt.Before(due[j].describedAt) })
+	sort.Slice(due, func(i, j int) bool { return due[i].describedAt().Before(due[j].describedAt()) })
 	due = due[:min(len(due), maxDescribesPerPoll)]
 	names := make([]string, len(due))
 	for i, e := range due {
-		names[i] = e.sum.Name
+		names[i] = e.sum.Name()
 	}
 	return t.describeLocked(ctx, names, now)
 }
@@ -420,18 +462,18 @@ func (t *trainingIndex) describeLocked(ctx context.Context, names []string, now 
 		}
 		e := t.jobs[name]
 		if e == nil {
-			e = t.addLocked(compactSummary(*d))
+			e = t.addLocked(d.Summary())
 		}
 		// A describe does not say what the tags said.
-		d.Project = e.sum.Project
+		d.Project = e.sum.Project()
 		if d.PipelineExecutionARN == "" {
-			d.PipelineExecutionARN = e.sum.PipelineExecutionARN
+			d.PipelineExecutionARN = e.sum.PipelineExecutionARN()
 		}
-		if e.full != nil {
-			d.Tags = e.full.Tags
+		if f := e.full(); f != nil {
+			d.Tags = f.Tags
 		}
 		t.setFullLocked(e, *d)
-		e.describedAt, e.final = now, d.Terminal()
+		e.detail.describedAt, e.detail.final = now, d.Terminal()
 	}
 	return nil
 }
@@ -446,20 +488,20 @@ func (t *trainingIndex) job(ctx context.Context, name string) (domain.TrainingJo
 	if e == nil && t.missing[name] {
 		return domain.TrainingJob{}, false, nil
 	}
-	if e == nil || e.full == nil || (!e.final && isDue(now, e.describedAt, t.iv.RunningJobs)) {
+	if e == nil || e.full() == nil || (!e.final() && isDue(now, e.describedAt(), t.iv.RunningJobs)) {
 		if err := t.describeLocked(ctx, []string{name}, now); err != nil {
 			return domain.TrainingJob{}, false, err
 		}
 		if e = t.jobs[name]; e == nil {
 			return domain.TrainingJob{}, false, nil
 		}
-		if !e.projectKnown && e.sum.ARN != "" {
+		if !e.projectKnown && e.sum.ARN() != "" {
 			if err := t.readTagsLocked(ctx, []*jobEntry{e}); err != nil {
 				return domain.TrainingJob{}, false, err
 			}
 		}
 	}
-	return *e.full, true, nil
+	return *e.full(), true, nil
 }
 
 // sorted is every job, running first, then newest first. The list and
@@ -470,22 +512,16 @@ func (t *trainingIndex) job(ctx context.Context, name string) (domain.TrainingJo
 func (t *trainingIndex) sorted() (jobs []*domain.TrainingJobSummary, loading bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if t.order == nil {
-		t.order = make([]*jobEntry, 0, len(t.jobs))
+	if t.resort || t.order == nil {
+		// The order is rebuilt in place: a new list each time would be
+		// 800 kB of garbage per new job at 100,000 jobs.
+		t.order = slices.Grow(t.order[:0], len(t.jobs))
 		for _, e := range t.jobs {
 			t.order = append(t.order, e)
 		}
-		sort.Slice(t.order, func(i, j int) bool {
-			a, b := t.order[i].sum, t.order[j].sum
-			if ra, rb := a.Running(), b.Running(); ra != rb {
-				return ra
-			}
-			if !a.CreatedAt.Equal(b.CreatedAt) {
-				return a.CreatedAt.After(b.CreatedAt)
-			}
-			return a.Name < b.Name
-		})
-		t.changed = true
+		clear(t.order[len(t.order):cap(t.order)]) // removed jobs' entries
+		slices.SortFunc(t.order, func(a, b *jobEntry) int { return a.sum.NewerFirst(b.sum) })
+		t.resort, t.changed = false, true
 	}
 	if t.changed || t.delivered == nil {
 		t.delivered = make([]*domain.TrainingJobSummary, len(t.order))
@@ -501,14 +537,20 @@ func (t *trainingIndex) sorted() (jobs []*domain.TrainingJobSummary, loading boo
 func (t *trainingIndex) selected(keep func(domain.TrainingJobSummary) bool) []domain.TrainingJob {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	var out []domain.TrainingJob
+	// A month of jobs is tens of thousands: the jobs are counted first so
+	// that the list of them is made once, at its size.
+	var kept []*jobEntry
 	for _, e := range t.jobs {
-		switch {
-		case !keep(*e.sum):
-		case e.full != nil:
-			out = append(out, *e.full)
-		default:
-			out = append(out, e.sum.Job())
+		if keep(*e.sum) {
+			kept = append(kept, e)
+		}
+	}
+	out := make([]domain.TrainingJob, len(kept))
+	for i, e := range kept {
+		if f := e.full(); f != nil {
+			out[i] = *f
+		} else {
+			out[i] = e.sum.Job()
 		}
 	}
 	return out
@@ -518,23 +560,18 @@ func (t *trainingIndex) selected(keep func(domain.TrainingJobSummary) bool) []do
 func (t *trainingIndex) touch(name string) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if e := t.jobs[name]; e != nil {
-		e.describedAt, e.final = time.Time{}, false
+	if e := t.jobs[name]; e != nil && e.detail != nil {
+		e.detail.describedAt, e.detail.final = time.Time{}, false
 	}
 }
 
-// compactSummary is what the list shows of j, with its strings copied
-// out of the response they were decoded from (the SDK decodes a page's
-// strings into shared blocks, which one kept string would hold whole) and
-// its few repeated values (statuses, instance types, projects) shared
-// between jobs.
-func compactSummary(j domain.TrainingJob) domain.TrainingJobSummary {
-	s := j.Summary()
-	s.Name, s.ARN = strings.Clone(s.Name), strings.Clone(s.ARN)
-	s.Status, s.SecondaryStatus = shared(s.Status), shared(s.SecondaryStatus)
-	s.Project, s.InstanceType = shared(s.Project), shared(s.InstanceType)
-	s.FailureReason, s.PipelineExecutionARN = strings.Clone(s.FailureReason), strings.Clone(s.PipelineExecutionARN)
-	return s
+// shrinkUnresolvedLocked lets go of the table of unresolved jobs once
+// they are all resolved: a map keeps its size when emptied, and the first
+// search leaves a month of jobs' worth.
+func (t *trainingIndex) shrinkUnresolvedLocked() {
+	if len(t.unresolved) == 0 {
+		t.unresolved = map[string]bool{}
+	}
 }
 
 // shared is s, one copy for every equal string.

@@ -48,12 +48,12 @@ func listJobs(ctx context.Context, r *getRun) (listing, error) {
 	l := listing{noun: "training jobs",
 		header: []string{"NAME", "STATUS", "SECONDARY", "PROJECT", "INSTANCE", "ELAPSED", "AGE"}}
 	for _, j := range d.Jobs {
-		if !r.inScope(j.Project) {
+		if !r.inScope(j.Project()) {
 			continue
 		}
 		items = append(items, jobRow(j.Job()))
-		l.cells = append(l.cells, []string{j.Name, j.Status, j.SecondaryStatus, j.Project, j.InstanceType,
-			kit.Duration(j.Elapsed(r.now)), age(j.CreatedAt, r)})
+		l.cells = append(l.cells, []string{j.Name(), j.Status(), j.SecondaryStatus(), j.Project(), j.InstanceType(),
+			kit.Duration(j.Elapsed(r.now)), age(j.CreatedAt(), r)})
 	}
 	l.items = items
 	return l, nil

@@ -26,12 +26,11 @@ const (
 
 func selJobs() backend.TrainingJobsData {
 	now := kittest.Now
-	return backend.TrainingJobsData{Jobs: []*domain.TrainingJobSummary{
-		{Name: "hdb-resale-train-0413", ARN: smARN + "training-job/hdb-resale-train-0413", Status: domain.JobInProgress,
-			CreatedAt: now.Add(-10 * time.Minute), Project: "hdb-resale-valuation"},
-		{Name: "hdb-resale-train-0412", ARN: smARN + "training-job/hdb-resale-train-0412", Status: domain.JobCompleted,
-			CreatedAt: now.Add(-3 * time.Hour), EndedAt: now.Add(-2 * time.Hour), Project: "hdb-resale-valuation"},
-	}}
+	running := domain.TrainingJob{Name: "hdb-resale-train-0413", ARN: smARN + "training-job/hdb-resale-train-0413", Status: domain.JobInProgress,
+		CreatedAt: now.Add(-10 * time.Minute), Project: "hdb-resale-valuation"}.Summary()
+	finished := domain.TrainingJob{Name: "hdb-resale-train-0412", ARN: smARN + "training-job/hdb-resale-train-0412", Status: domain.JobCompleted,
+		CreatedAt: now.Add(-3 * time.Hour), EndedAt: now.Add(-2 * time.Hour), Project: "hdb-resale-valuation"}.Summary()
+	return backend.TrainingJobsData{Jobs: []*domain.TrainingJobSummary{&running, &finished}}
 }
 
 func selPipelines() backend.PipelinesData {

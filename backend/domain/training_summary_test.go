@@ -44,3 +44,72 @@ func TestTrainingJobSummaryStatusAndElapsedAgreeWithTheJob(t *testing.T) {
 		}
 	}
 }
+
+// A job known only from the list turns back into itself too, and costs
+// one allocation (its name) to summarize: the rest is shared or inline.
+func TestListedJobSummaryRoundTripsInOneAllocation(t *testing.T) {
+	at := time.Date(2024, 2, 29, 23, 59, 59, 123456789, time.UTC)
+	listed := TrainingJob{
+		Name: "moh-triage-nlp-0530", ARN: "arn:aws:sagemaker:ap-southeast-1:123456789012:training-job/moh-triage-nlp-0530",
+		Status: JobCompleted, SecondaryStatus: "Completed", CreatedAt: at, LastModified: at.Add(time.Hour), EndedAt: at.Add(time.Hour),
+	}
+	if got := listed.Summary().Job(); !reflect.DeepEqual(got, listed) {
+		t.Fatalf("round trip = %+v\nwant %+v", got, listed)
+	}
+	listed.Summary() // share the status and the ARN's prefix once
+	if n := testing.AllocsPerRun(100, func() { listed.Summary() }); n != 1 {
+		t.Errorf("summarizing a listed job took %v allocations, want 1 (its name)", n)
+	}
+}
+
+// The ARN is spelt from the name only when that gives it back: SageMaker
+// spells the name in lower case in it, and an ARN of another shape is kept
+// as it is.
+func TestTrainingJobSummaryARN(t *testing.T) {
+	const prefix = "arn:aws:sagemaker:ap-southeast-1:123456789012:training-job/"
+	for _, tc := range []struct{ name, arn string }{
+		{"hdb-resale-train-0412", prefix + "hdb-resale-train-0412"},
+		{"HDB-Resale-Train-0412", prefix + "hdb-resale-train-0412"},
+		{"hdb-resale-train-0412", "arn:aws-cn:sagemaker:cn-north-1:123456789012:training-job/other-name"},
+		{"hdb-resale-train-0412", "not an ARN"},
+		{"hdb-resale-train-0412", ""},
+	} {
+		s := TrainingJob{Name: tc.name, ARN: tc.arn}.Summary()
+		if s.ARN() != tc.arn || s.Name() != tc.name {
+			t.Errorf("%s, %q: summary says %s, %q", tc.name, tc.arn, s.Name(), s.ARN())
+		}
+	}
+}
+
+// Times keep their instant, read back in UTC; the zero time stays zero.
+func TestTrainingJobSummaryTimes(t *testing.T) {
+	sgt := time.FixedZone("SGT", 8*3600)
+	created := time.Date(2025, 6, 1, 18, 0, 0, 0, sgt)
+	s := TrainingJob{Name: "j", Status: JobInProgress, CreatedAt: created}.Summary()
+	if got := s.CreatedAt(); !got.Equal(created) || got.Location() != time.UTC {
+		t.Errorf("created %v, want %v in UTC", got, created)
+	}
+	if !s.EndedAt().IsZero() || !s.StartedAt().IsZero() || !s.LastModified().IsZero() {
+		t.Errorf("unknown times are not zero: ended %v, started %v, modified %v", s.EndedAt(), s.StartedAt(), s.LastModified())
+	}
+	far := time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC)
+	if got := (TrainingJob{Name: "j", CreatedAt: far}).Summary().CreatedAt(); got.Year() != 2262 {
+		t.Errorf("a time beyond 2262 reads back as %v, want the last instant held", got)
+	}
+}
+
+// Equal compares what the summaries say, not where they keep it.
+func TestTrainingJobSummaryEqual(t *testing.T) {
+	j := TrainingJob{Name: "j", Status: JobFailed, FailureReason: "AlgorithmError: out of memory", InstanceType: "ml.m5.xlarge"}
+	if a, b := j.Summary(), j.Summary(); !a.Equal(b) {
+		t.Error("two summaries of one job differ")
+	}
+	k := j
+	k.FailureReason = "ClientError: no data"
+	if j.Summary().Equal(k.Summary()) {
+		t.Error("summaries with different failure reasons are equal")
+	}
+	if j.Summary().Equal(TrainingJob{Name: "j", Status: JobFailed}.Summary()) {
+		t.Error("a described job equals its listed self")
+	}
+}

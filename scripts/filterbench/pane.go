@@ -55,7 +55,8 @@ func newPaneBench(list []job) (*paneBench, error) {
 	pane.Init(ctx)
 	d := backend.TrainingJobsData{Jobs: make([]*domain.TrainingJobSummary, len(list))}
 	for i, j := range list {
-		d.Jobs[i] = &domain.TrainingJobSummary{Name: j.Name, Status: j.Status, SecondaryStatus: j.Secondary, Project: j.Project, CreatedAt: j.Created}
+		s := domain.TrainingJob{Name: j.Name, Status: j.Status, SecondaryStatus: j.Secondary, Project: j.Project, CreatedAt: j.Created}.Summary()
+		d.Jobs[i] = &s
 	}
 	key := backend.FeedKey{Kind: backend.FeedTrainingJobs}
 	state := backend.FeedState{Key: key, Interval: 30 * time.Second, LastSuccess: now, LastAttempt: now}

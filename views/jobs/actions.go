@@ -94,7 +94,7 @@ func (p *Pane) arrive(msg kit.NavigateMsg) tea.Cmd {
 	name := jobName(msg.Arg)
 	if p.data != nil {
 		if j, ok := findFold(p.data.Jobs, name); ok {
-			name = j.Name
+			name = j.Name()
 		}
 	}
 	p.openDetail(name)

@@ -67,7 +67,7 @@ func TestListOrderScopeAndCells(t *testing.T) {
 	for i := 0; i < f.p.table.Len(); i++ {
 		f.p.table.MoveTo(i)
 		j, _ := f.p.table.Selected()
-		names = append(names, j.Name)
+		names = append(names, j.Name())
 	}
 	want := "hdb-resale-train-0412,hdb-rental-forecast-0601," + runningJob + "," + failedJob +
 		",hdb-rental-forecast-0531,moh-triage-nlp-0530,hdb-resale-train-20250528-0900"

@@ -25,29 +25,29 @@ type job = *domain.TrainingJobSummary
 // runs off the update loop.
 func columns(now func() time.Time) []table.Column[job] {
 	return []table.Column[job]{
-		{Title: "NAME", Width: 28, Flex: 3, Filter: true, Text: func(j job) string { return j.Name },
-			Compare: func(a, b job) int { return strings.Compare(a.Name, b.Name) }},
-		{Title: "STATUS", Width: 10, Filter: true, Text: func(j job) string { return j.Status },
-			Look:    table.StatusLook(func(j job) string { return j.Status }),
-			Compare: func(a, b job) int { return cmp.Compare(statusRank(a.Status), statusRank(b.Status)) }},
-		{Title: "SECONDARY", Width: 11, Flex: 1, Drop: 1, Text: func(j job) string { return j.SecondaryStatus },
-			Look:    table.StatusLook(func(j job) string { return j.SecondaryStatus }),
-			Compare: func(a, b job) int { return strings.Compare(a.SecondaryStatus, b.SecondaryStatus) }},
+		{Title: "NAME", Width: 28, Flex: 3, Filter: true, Text: func(j job) string { return j.Name() },
+			Compare: func(a, b job) int { return strings.Compare(a.Name(), b.Name()) }},
+		{Title: "STATUS", Width: 10, Filter: true, Text: func(j job) string { return j.Status() },
+			Look:    table.StatusLook(func(j job) string { return j.Status() }),
+			Compare: func(a, b job) int { return cmp.Compare(statusRank(a.Status()), statusRank(b.Status())) }},
+		{Title: "SECONDARY", Width: 11, Flex: 1, Drop: 1, Text: func(j job) string { return j.SecondaryStatus() },
+			Look:    table.StatusLook(func(j job) string { return j.SecondaryStatus() }),
+			Compare: func(a, b job) int { return strings.Compare(a.SecondaryStatus(), b.SecondaryStatus()) }},
 		{Title: "INSTANCE", Width: 13, Drop: 2, Text: instanceText,
 			Compare: func(a, b job) int {
-				if c := strings.Compare(a.InstanceType, b.InstanceType); c != 0 {
+				if c := strings.Compare(a.InstanceType(), b.InstanceType()); c != 0 {
 					return c
 				}
-				return cmp.Compare(a.InstanceCount, b.InstanceCount)
+				return cmp.Compare(a.InstanceCount(), b.InstanceCount())
 			}},
 		{Title: "ELAPSED", Width: 7, Align: kit.AlignRight, Text: func(j job) string { return kit.Duration(j.Elapsed(now())) },
 			Compare: func(a, b job) int { t := now(); return cmp.Compare(a.Elapsed(t), b.Elapsed(t)) }},
 		{Title: "BILLABLE", Width: 8, Align: kit.AlignRight, Drop: 5, Text: billableText, Look: table.MutedLook[job],
-			Compare: func(a, b job) int { return cmp.Compare(a.BillableSeconds, b.BillableSeconds) }},
-		{Title: "CREATED", Width: 12, Drop: 3, Text: func(j job) string { return kit.Timestamp(j.CreatedAt, now()) },
-			Compare: func(a, b job) int { return a.CreatedAt.Compare(b.CreatedAt) }},
-		{Title: "PROJECT", Width: 14, Flex: 1, Drop: 4, Filter: true, Text: func(j job) string { return j.Project },
-			Compare: func(a, b job) int { return strings.Compare(a.Project, b.Project) }},
+			Compare: func(a, b job) int { return cmp.Compare(a.BillableSeconds(), b.BillableSeconds()) }},
+		{Title: "CREATED", Width: 12, Drop: 3, Text: func(j job) string { return kit.Timestamp(j.CreatedAt(), now()) },
+			Compare: func(a, b job) int { return a.CreatedAt().Compare(b.CreatedAt()) }},
+		{Title: "PROJECT", Width: 14, Flex: 1, Drop: 4, Filter: true, Text: func(j job) string { return j.Project() },
+			Compare: func(a, b job) int { return strings.Compare(a.Project(), b.Project()) }},
 	}
 }
 
@@ -72,35 +72,24 @@ func statusRank(s string) int {
 // instanceText is "m5.xlarge" or "m5.xlarge×2": every SageMaker type
 // starts with "ml.", which the column leaves out; "-" until described.
 func instanceText(j job) string {
-	t := strings.TrimPrefix(j.InstanceType, "ml.")
+	t := strings.TrimPrefix(j.InstanceType(), "ml.")
 	switch {
 	case t == "":
 		return "-"
-	case j.InstanceCount <= 1:
+	case j.InstanceCount() <= 1:
 		return t
 	}
-	return t + "×" + strconv.Itoa(j.InstanceCount)
+	return t + "×" + strconv.Itoa(j.InstanceCount())
 }
 
 // billableText is the billable time, "-" until the job has been described.
 func billableText(j job) string {
-	if j.BillableSeconds == 0 && (!j.Detailed || j.Running()) {
+	if j.BillableSeconds() == 0 && (!j.Detailed() || j.Running()) {
 		return "-"
 	}
-	return kit.Duration(time.Duration(j.BillableSeconds) * time.Second)
+	return kit.Duration(time.Duration(j.BillableSeconds()) * time.Second)
 }
 
 // newestRunningFirst is the list's own order: running jobs first, then
 // the newest.
-func newestRunningFirst(a, b job) int {
-	if ra, rb := a.Running(), b.Running(); ra != rb {
-		if ra {
-			return -1
-		}
-		return 1
-	}
-	if c := b.CreatedAt.Compare(a.CreatedAt); c != 0 {
-		return c
-	}
-	return strings.Compare(a.Name, b.Name)
-}
+func newestRunningFirst(a, b job) int { return a.NewerFirst(b) }

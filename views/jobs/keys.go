@@ -28,7 +28,7 @@ func (p *Pane) bindings() (list, detail, logs *kit.KeyMap) {
 	list = kit.NewKeyMap(kit.Binding{Name: "jobs.open", Keys: []string{"enter"}, Help: "open details", Section: sec,
 		Run: do(func() {
 			if j, ok := p.table.Selected(); ok {
-				p.openDetail(j.Name)
+				p.openDetail(j.Name())
 			}
 		})})
 	list.Add(actions...)
@@ -90,7 +90,7 @@ func (p *Pane) showLogs() tea.Cmd {
 		if !ok {
 			return nil
 		}
-		p.switchJob(j.Name)
+		p.switchJob(j.Name())
 	}
 	p.openLogs(p.mode)
 	return nil

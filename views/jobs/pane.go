@@ -93,7 +93,7 @@ func (p *Pane) Init(ctx *kit.Context) tea.Cmd {
 	if svc != nil {
 		p.now = svc.Now
 	}
-	p.table = table.New(ctx.Ctx, kit.PaneJobs, "jobs", columns(p.now), table.WithKey(func(j job) string { return j.Name }))
+	p.table = table.New(ctx.Ctx, kit.PaneJobs, "jobs", columns(p.now), table.WithKey(func(j job) string { return j.Name() }))
 	p.detail = scroll.New("Detail")
 	p.logs = newLogView(MaxLogLines)
 	p.keys[modeList], p.keys[modeDetail], p.keys[modeLogs] = p.bindings()
@@ -187,7 +187,7 @@ func (p *Pane) receive(u backend.Update) tea.Cmd {
 		p.gen++
 		p.sizeTable()
 		if j, ok := findFold(d.Jobs, p.open); ok {
-			p.adopt(j.Name)
+			p.adopt(j.Name())
 		}
 		return p.setRows()
 	case p.open == "":

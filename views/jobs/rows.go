@@ -10,11 +10,23 @@ import (
 // scopedRows are the delivered jobs in scope, as rows in the list's own
 // order (running first, then newest). The backend already delivers that
 // order, so this is a check and a filter, O(n); it sorts only when the
-// order was not kept.
+// order was not kept. When every job is in scope the rows are the
+// delivered list itself (neither side modifies it), not a copy of 100,000
+// pointers per delivery.
 func scopedRows(jobs []*domain.TrainingJobSummary, inScope func(project string) bool) []job {
+	all := true
+	for _, j := range jobs {
+		if !inScope(j.Project()) {
+			all = false
+			break
+		}
+	}
+	if all && slices.IsSortedFunc(jobs, newestRunningFirst) {
+		return jobs
+	}
 	out := make([]job, 0, len(jobs))
 	for _, j := range jobs {
-		if inScope(j.Project) {
+		if inScope(j.Project()) {
 			out = append(out, j)
 		}
 	}
@@ -27,7 +39,7 @@ func scopedRows(jobs []*domain.TrainingJobSummary, inScope func(project string) 
 // find is the delivered job called name.
 func find(jobs []*domain.TrainingJobSummary, name string) (job, bool) {
 	for _, j := range jobs {
-		if j.Name == name {
+		if j.Name() == name {
 			return j, true
 		}
 	}
@@ -44,7 +56,7 @@ func findFold(jobs []*domain.TrainingJobSummary, name string) (job, bool) {
 		return j, true
 	}
 	for _, j := range jobs {
-		if strings.EqualFold(j.Name, name) {
+		if strings.EqualFold(j.Name(), name) {
 			return j, true
 		}
 	}

@@ -19,14 +19,15 @@ type dataset[T any] struct {
 	texts []string // per row, the filter columns' text joined by spaces; nil until needed
 }
 
-// derived is what View draws: the rows in display order and, with a
-// filter, the matched byte offsets into each row's filter text.
+// derived is what View draws: the rows in display order. Where a filter
+// matched in each row is not kept: 100,000 matched rows would hold a list
+// of offsets each, and View finds them again for the rows it draws
+// (matchesAt).
 type derived[T any] struct {
-	data    *dataset[T]
-	order   []int32 // indices into data.rows; nil means every row in data order
-	matches [][]int // aligned with order; nil without a filter
-	filter  string
-	cursor  int // where the previously selected row landed, or -1
+	data   *dataset[T]
+	order  []int32 // indices into data.rows; nil means every row in data order
+	filter string
+	cursor int // where the previously selected row landed, or -1
 }
 
 func (d *derived[T]) len() int {
@@ -76,7 +77,6 @@ func derive[T any](ctx context.Context, s spec[T]) (derived[T], []string, bool) 
 			to := min(from+chunk, len(texts))
 			for _, m := range fuzzy.FindFromNoSort(s.filter, stringSource(texts[from:to])) {
 				out.order = append(out.order, int32(from+m.Index))
-				out.matches = append(out.matches, m.MatchedIndexes)
 			}
 		}
 	}
@@ -103,32 +103,15 @@ func derive[T any](ctx context.Context, s spec[T]) (derived[T], []string, bool) 
 	return out, texts, true
 }
 
-// sortOrder sorts order (and matches with it) stably by cmp.
+// sortOrder sorts the order stably by cmp.
 func sortOrder[T any](d *derived[T], rows []T, cmp func(a, b T) int, desc bool) {
-	type pair struct {
-		idx int32
-		m   []int
-	}
-	ps := make([]pair, len(d.order))
-	for i, idx := range d.order {
-		ps[i].idx = idx
-		if d.matches != nil {
-			ps[i].m = d.matches[i]
-		}
-	}
-	slices.SortStableFunc(ps, func(a, b pair) int {
-		c := cmp(rows[a.idx], rows[b.idx])
+	slices.SortStableFunc(d.order, func(a, b int32) int {
+		c := cmp(rows[a], rows[b])
 		if desc {
 			c = -c
 		}
 		return c
 	})
-	for i, p := range ps {
-		d.order[i] = p.idx
-		if d.matches != nil {
-			d.matches[i] = p.m
-		}
-	}
 }
 
 // filterTexts builds each row's filter text from the Filter columns.
@@ -142,20 +125,50 @@ func filterTexts[T any](cols []Column[T], rows []T) []string {
 	out := make([]string, len(rows))
 	var b strings.Builder
 	for r, row := range rows {
-		if len(fcols) == 1 {
-			out[r] = kit.Sanitize(cols[fcols[0]].Text(row))
-			continue
-		}
-		b.Reset()
-		for j, c := range fcols {
-			if j > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(kit.Sanitize(cols[c].Text(row)))
-		}
-		out[r] = b.String()
+		out[r] = filterText(cols, fcols, row, &b)
 	}
 	return out
+}
+
+// filterText is one row's filter text, built in b.
+func filterText[T any](cols []Column[T], fcols []int, row T, b *strings.Builder) string {
+	if len(fcols) == 1 {
+		return kit.Sanitize(cols[fcols[0]].Text(row))
+	}
+	b.Reset()
+	for j, c := range fcols {
+		if j > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(kit.Sanitize(cols[c].Text(row)))
+	}
+	return b.String()
+}
+
+// matchesAt is where the filter matched in display row i's filter text
+// (byte offsets), nil without a filter.
+func (m *Model[T]) matchesAt(i int) []int {
+	if m.view.filter == "" {
+		return nil
+	}
+	idx := m.view.index(i)
+	var text string
+	if texts := m.view.data.texts; texts != nil {
+		text = texts[idx]
+	} else {
+		var fcols []int
+		for ci, c := range m.cols {
+			if c.Filter {
+				fcols = append(fcols, ci)
+			}
+		}
+		text = filterText(m.cols, fcols, m.view.data.rows[idx], &strings.Builder{})
+	}
+	found := fuzzy.FindNoSort(m.view.filter, []string{text})
+	if len(found) == 0 {
+		return nil
+	}
+	return found[0].MatchedIndexes
 }
 
 type stringSource []string

@@ -124,10 +124,7 @@ func (m *Model[T]) header(b *strings.Builder, st *themes.Styles) {
 func (m *Model[T]) row(b *strings.Builder, st *themes.Styles, i int) {
 	row := m.view.data.rows[m.view.index(i)]
 	selected := i == m.cursor
-	var matches []int
-	if m.view.matches != nil {
-		matches = m.view.matches[i]
-	}
+	matches := m.matchesAt(i)
 	p := &painter{b: b}
 	base := themes.Span{}
 	hl := st.Match

@@ -175,7 +175,7 @@ func TestFilterHighlightsMatchedCharacters(t *testing.T) {
 		t.Fatalf("filtered = %s", got)
 	}
 	// Byte offsets into the filter text "hdb-train-2 hdb".
-	if got := fmt.Sprint(m.view.matches[1]); got != "[0 4 5]" {
+	if got := fmt.Sprint(m.matchesAt(1)); got != "[0 4 5]" {
 		t.Fatalf("matches = %v", got)
 	}
 	out := m.View(marked())
