@@ -188,17 +188,6 @@ func (l *callLog) items() []string {
 	return out
 }
 
-// ops is the window's calls per operation, for the record.
-func (l *callLog) ops() map[string]int {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	out := make(map[string]int, len(l.byOp))
-	for k, v := range l.byOp {
-		out[k] = v
-	}
-	return out
-}
-
 // The pane benchmark's checks catch each kind of waste.
 func TestCallLogCheckCatchesEveryBreach(t *testing.T) {
 	l := newCallLog()
