@@ -19,20 +19,35 @@ import (
 	"github.com/creack/pty"
 )
 
-// Term is a running program attached to an emulated terminal.
+// Term is a running program attached to an emulated terminal. Every chunk
+// of output is fed to the emulator and then checked against the screen
+// conditions waited for with WaitOutput or Marks, so their times are when
+// the output that met them arrived, not when someone next looked (the
+// measuring programs under scripts/ time start-up by them).
 type Term struct {
-	cmd  *exec.Cmd
-	pty  *os.File
-	mu   sync.Mutex // guards emu
-	emu  *vt.Emulator
-	done chan struct{} // closed when the program has exited
-	err  error         // exit error, valid after done
-	raw  strings.Builder
+	cmd     *exec.Cmd
+	pty     *os.File
+	started time.Time
+	mu      sync.Mutex // guards emu, raw and waiters
+	emu     *vt.Emulator
+	done    chan struct{} // closed when the program has exited
+	err     error         // exit error, valid after done
+	raw     strings.Builder
+	waiters []*waiter // conditions not met yet
+	marks   []*waiter // the conditions given to Start, in order
+}
+
+// waiter is a screen condition and when the output that met it arrived.
+type waiter struct {
+	cond func(screen string) bool
+	at   chan time.Time
 }
 
 // Start runs bin with args in a w×h terminal. env is added to a minimal
-// environment (PATH, HOME, TERM=xterm-256color).
-func Start(ctx context.Context, bin string, args, env []string, w, h int) (*Term, error) {
+// environment (PATH, HOME, TERM=xterm-256color). marks are screen
+// conditions watched from the first byte of output on: Marks returns when
+// each was first met.
+func Start(ctx context.Context, bin string, args, env []string, w, h int, marks ...func(screen string) bool) (*Term, error) {
 	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Env = append([]string{
 		"PATH=" + os.Getenv("PATH"),
@@ -41,11 +56,18 @@ func Start(ctx context.Context, bin string, args, env []string, w, h int) (*Term
 		"COLORTERM=truecolor",
 		"LANG=C.UTF-8",
 	}, env...)
+	t := &Term{cmd: cmd, emu: vt.NewEmulator(w, h), done: make(chan struct{})}
+	for _, cond := range marks {
+		w := &waiter{cond: cond, at: make(chan time.Time, 1)}
+		t.marks = append(t.marks, w)
+		t.waiters = append(t.waiters, w)
+	}
+	t.started = time.Now()
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: uint16(w), Rows: uint16(h)})
 	if err != nil {
 		return nil, fmt.Errorf("start %s in a pty: %w", bin, err)
 	}
-	t := &Term{cmd: cmd, pty: f, emu: vt.NewEmulator(w, h), done: make(chan struct{})}
+	t.pty = f
 	go t.pumpOutput()
 	go t.pumpReplies()
 	go func() {
@@ -55,17 +77,26 @@ func Start(ctx context.Context, bin string, args, env []string, w, h int) (*Term
 	return t, nil
 }
 
-// pumpOutput feeds the program's output into the emulator.
+// Pid is the program's process id.
+func (t *Term) Pid() int { return t.cmd.Process.Pid }
+
+// Started is when the program was started (just before the exec).
+func (t *Term) Started() time.Time { return t.started }
+
+// pumpOutput feeds the program's output into the emulator, and tells the
+// waiters whose condition the new screen meets when it arrived.
 func (t *Term) pumpOutput() {
 	buf := make([]byte, 32*1024)
 	for {
 		n, err := t.pty.Read(buf)
+		at := time.Now()
 		if n > 0 {
 			t.mu.Lock()
 			_, _ = t.emu.Write(buf[:n])
 			if t.raw.Len() < 4<<20 {
 				t.raw.Write(buf[:n])
 			}
+			t.notifyLocked(at)
 			t.mu.Unlock()
 		}
 		if err != nil {
@@ -142,6 +173,67 @@ func (t *Term) WaitFor(timeout time.Duration, cond func(screen string) bool) (st
 			return s, errors.New("timed out waiting for the screen")
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// notifyLocked hands at to every waiter the screen now satisfies.
+func (t *Term) notifyLocked(at time.Time) {
+	if len(t.waiters) == 0 {
+		return
+	}
+	screen := t.emu.String()
+	kept := t.waiters[:0]
+	for _, w := range t.waiters {
+		if w.cond(screen) {
+			w.at <- at
+			continue
+		}
+		kept = append(kept, w)
+	}
+	t.waiters = kept
+}
+
+// WaitOutput waits until the screen meets cond and returns when the output
+// that met it arrived. It gives up when ctx ends or the program exits.
+func (t *Term) WaitOutput(ctx context.Context, cond func(screen string) bool) (time.Time, error) {
+	w := &waiter{cond: cond, at: make(chan time.Time, 1)}
+	t.mu.Lock()
+	if cond(t.emu.String()) {
+		t.mu.Unlock()
+		return time.Now(), nil
+	}
+	t.waiters = append(t.waiters, w)
+	t.mu.Unlock()
+	return t.await(ctx, w)
+}
+
+// Marks waits until every condition given to Start has been met and
+// returns when each was, in their order.
+func (t *Term) Marks(ctx context.Context) ([]time.Time, error) {
+	out := make([]time.Time, len(t.marks))
+	for i, w := range t.marks {
+		at, err := t.await(ctx, w)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = at
+	}
+	return out, nil
+}
+
+func (t *Term) await(ctx context.Context, w *waiter) (time.Time, error) {
+	select {
+	case at := <-w.at:
+		return at, nil
+	case <-t.done:
+		select {
+		case at := <-w.at: // met just before the exit
+			return at, nil
+		default:
+		}
+		return time.Time{}, fmt.Errorf("the program exited (%v) before the screen showed what was awaited:\n%s", t.err, t.Screen())
+	case <-ctx.Done():
+		return time.Time{}, fmt.Errorf("%w waiting for the screen:\n%s", ctx.Err(), t.Screen())
 	}
 }
 

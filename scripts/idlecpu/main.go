@@ -141,7 +141,7 @@ func startDashboard(ctx context.Context, c config, pane string, args, env []stri
 	wait, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
 	marker := probe.DataMarker(pane)
-	if _, err := tm.WaitFor(wait, func(s string) bool { return strings.Contains(s, marker) }); err != nil {
+	if _, err := tm.WaitOutput(wait, func(s string) bool { return strings.Contains(s, marker) }); err != nil {
 		tm.Close()
 		return nil, fmt.Errorf("%s: %w", pane, err)
 	}
