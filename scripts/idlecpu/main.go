@@ -40,7 +40,7 @@ type config struct {
 	settle time.Duration
 	step   time.Duration
 	w, h   int
-	home   string // HOME of the dashboard: no user config applies
+	wd     *probe.Workdir // the dashboard's home: no user config applies
 }
 
 func run() error {
@@ -59,17 +59,12 @@ func run() error {
 	}
 	c.panes = panes
 	ctx := context.Background()
-	dir, err := os.MkdirTemp("", "idlecpu-")
+	wd, err := probe.NewWorkdir(ctx, "idlecpu", c.bin)
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
-	c.home = dir
-	if c.bin == "" {
-		if c.bin, err = probe.Build(ctx, dir); err != nil {
-			return err
-		}
-	}
+	defer wd.Remove()
+	c.bin, c.wd = wd.Bin, wd
 	fmt.Printf("idle CPU over %s after the first data and %s of settling, %dx%d, sampled every %s\n",
 		c.dur, c.settle, c.w, c.h, c.step)
 	fmt.Printf("%-10s %-28s %8s %10s  %s\n", "pane", "process", "cpu-%", "cpu", "per step")
@@ -133,7 +128,7 @@ func panesOf(name string) ([]string, error) {
 }
 
 func startDashboard(ctx context.Context, c config, pane string, args, env []string) (*probe.Term, error) {
-	env = append(env, "HOME="+c.home, "XDG_CONFIG_HOME="+c.home+"/.config")
+	env = append(env, c.wd.Env()...)
 	tm, err := probe.Start(ctx, c.bin, append(args, "--pane", pane), env, c.w, c.h)
 	if err != nil {
 		return nil, err

@@ -41,7 +41,7 @@ type config struct {
 	timeout time.Duration
 	after   time.Duration
 	w, h    int
-	home    string
+	wd      *probe.Workdir // the dashboard's home: no user config applies
 	mode    string
 }
 
@@ -57,17 +57,12 @@ func run() error {
 	flag.IntVar(&c.h, "height", 60, "terminal height")
 	flag.Parse()
 	ctx := context.Background()
-	dir, err := os.MkdirTemp("", "rss-")
+	wd, err := probe.NewWorkdir(ctx, "rss", c.bin)
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
-	c.home = dir
-	if c.bin == "" {
-		if c.bin, err = probe.Build(ctx, dir); err != nil {
-			return err
-		}
-	}
+	defer wd.Remove()
+	c.bin, c.wd = wd.Bin, wd
 	scale := strconv.FormatFloat(c.scale, 'f', -1, 64)
 	if c.mode != "separate" {
 		fmt.Printf("== agdash --sandbox --sandbox-scale %s --pane jobs\n", scale)
@@ -101,7 +96,7 @@ func run() error {
 }
 
 func startJobs(ctx context.Context, c config, args, env []string) (*probe.Term, error) {
-	env = append(env, "HOME="+c.home, "XDG_CONFIG_HOME="+c.home+"/.config")
+	env = append(env, c.wd.Env()...)
 	return probe.Start(ctx, c.bin, append(args, "--pane", "jobs"), env, c.w, c.h)
 }
 

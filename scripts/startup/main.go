@@ -36,7 +36,7 @@ type config struct {
 	pane string
 	n    int
 	w, h int
-	home string
+	wd   *probe.Workdir // the dashboard's home: no user config applies
 }
 
 func run() error {
@@ -48,17 +48,12 @@ func run() error {
 	flag.IntVar(&c.h, "height", 40, "terminal height")
 	flag.Parse()
 	ctx := context.Background()
-	dir, err := os.MkdirTemp("", "startup-")
+	wd, err := probe.NewWorkdir(ctx, "startup", c.bin)
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
-	c.home = dir
-	if c.bin == "" {
-		if c.bin, err = probe.Build(ctx, dir); err != nil {
-			return err
-		}
-	}
+	defer wd.Remove()
+	c.bin, c.wd = wd.Bin, wd
 	fmt.Printf("start of agdash in a %dx%d pty, %s pane, %d runs each way (ms from exec)\n", c.w, c.h, c.pane, c.n)
 	fmt.Printf("%-24s %-12s %8s %8s %8s\n", "how", "to", "median", "min", "max")
 
@@ -84,7 +79,7 @@ func run() error {
 // measure starts agdash n times and returns, for each run, the time to the
 // first frame and to the first data.
 func measure(ctx context.Context, c config, args, env []string) (frames, data []time.Duration, err error) {
-	env = append(env, "HOME="+c.home, "XDG_CONFIG_HOME="+c.home+"/.config")
+	env = append(env, c.wd.Env()...)
 	args = append(args, "--pane", c.pane)
 	marker := probe.DataMarker(c.pane)
 	for range c.n {
