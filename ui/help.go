@@ -312,41 +312,27 @@ func helpWidths(sections []helpSection, columns [][]helpSpan, share, width int) 
 		natural[c] = max(natural[c], helpLabelWidth+2)
 		sum += natural[c]
 	}
-	widths := make([]int, len(columns))
+	// When all fits, the narrow columns are raised to a common level;
+	// otherwise the wide ones are capped at a level never below the equal
+	// share. Either way the level is the highest whose total still fits.
+	fit, from := func(w, l int) int { return min(w, l) }, share
 	if sum <= width {
-		// Raise the narrow columns to a common level: the highest level
-		// whose total still fits.
-		level := 0
-		for l := 0; l <= width; l++ {
-			total := 0
-			for _, w := range natural {
-				total += max(w, l)
-			}
-			if total > width {
-				break
-			}
-			level = l
-		}
-		for c, w := range natural {
-			widths[c] = max(w, level)
-		}
-		return widths
+		fit, from = func(w, l int) int { return max(w, l) }, 0
 	}
-	// Cap the wide columns at the highest level whose total fits; the
-	// cap is never below the equal share.
-	limit := share
-	for l := share; l <= width; l++ {
+	level := from
+	for l := from; l <= width; l++ {
 		total := 0
 		for _, w := range natural {
-			total += min(w, l)
+			total += fit(w, l)
 		}
 		if total > width {
 			break
 		}
-		limit = l
+		level = l
 	}
+	widths := make([]int, len(columns))
 	for c, w := range natural {
-		widths[c] = min(w, limit)
+		widths[c] = fit(w, level)
 	}
 	return widths
 }
