@@ -95,13 +95,10 @@ func (s TrainingJobSummary) Name() string { return s.name }
 
 // ARN is the job's ARN, "" if it is not known.
 func (s TrainingJobSummary) ARN() string {
-	switch {
-	case s.arnPrefix != sharedString{}:
+	if s.arnPrefix != (sharedString{}) {
 		return s.arnPrefix.String() + strings.ToLower(s.name)
-	case s.more != nil:
-		return s.more.arn
 	}
-	return ""
+	return s.extra().arn
 }
 
 func (s TrainingJobSummary) Status() string          { return s.status.String() }
@@ -112,33 +109,13 @@ func (s TrainingJobSummary) Project() string { return s.project.String() }
 
 // InstanceType and the other fields a describe or Search adds are zero
 // until then.
-func (s TrainingJobSummary) InstanceType() string {
-	if s.more == nil {
-		return ""
-	}
-	return s.more.instance.String()
-}
+func (s TrainingJobSummary) InstanceType() string { return s.extra().instance.String() }
 
-func (s TrainingJobSummary) InstanceCount() int {
-	if s.more == nil {
-		return 0
-	}
-	return int(s.more.instances)
-}
+func (s TrainingJobSummary) InstanceCount() int { return int(s.extra().instances) }
 
-func (s TrainingJobSummary) FailureReason() string {
-	if s.more == nil {
-		return ""
-	}
-	return s.more.failureReason
-}
+func (s TrainingJobSummary) FailureReason() string { return s.extra().failureReason }
 
-func (s TrainingJobSummary) PipelineExecutionARN() string {
-	if s.more == nil {
-		return ""
-	}
-	return s.more.pipelineExecutionARN
-}
+func (s TrainingJobSummary) PipelineExecutionARN() string { return s.extra().pipelineExecutionARN }
 
 // CreatedAt and the other times are in UTC, as AWS gives them; zero when
 // not known.
@@ -146,31 +123,24 @@ func (s TrainingJobSummary) CreatedAt() time.Time    { return s.created.time() }
 func (s TrainingJobSummary) LastModified() time.Time { return s.modified.time() }
 
 // EndedAt is zero while the job runs.
-func (s TrainingJobSummary) EndedAt() time.Time { return s.ended.time() }
-func (s TrainingJobSummary) StartedAt() time.Time {
-	if s.more == nil {
-		return time.Time{}
-	}
-	return s.more.started.time()
-}
+func (s TrainingJobSummary) EndedAt() time.Time   { return s.ended.time() }
+func (s TrainingJobSummary) StartedAt() time.Time { return s.extra().started.time() }
 
-func (s TrainingJobSummary) BillableSeconds() int64 {
-	if s.more == nil {
-		return 0
-	}
-	return int64(s.more.billable)
-}
+func (s TrainingJobSummary) BillableSeconds() int64 { return int64(s.extra().billable) }
 
-func (s TrainingJobSummary) TrainingSeconds() int64 {
-	if s.more == nil {
-		return 0
-	}
-	return int64(s.more.training)
-}
+func (s TrainingJobSummary) TrainingSeconds() int64 { return int64(s.extra().training) }
 
 // Detailed is true once the job has been described (or found by Search):
 // its instances, billable time and pipeline are known.
-func (s TrainingJobSummary) Detailed() bool { return s.more != nil && s.more.detailed }
+func (s TrainingJobSummary) Detailed() bool { return s.extra().detailed }
+
+// extra is what a describe or Search added, all zero when nothing did.
+func (s TrainingJobSummary) extra() jobSummaryMore {
+	if s.more == nil {
+		return jobSummaryMore{}
+	}
+	return *s.more
+}
 
 // Terminal reports whether the job has finished and will not change again.
 func (s TrainingJobSummary) Terminal() bool { return terminalJob(s.Status()) }
