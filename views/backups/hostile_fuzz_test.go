@@ -1,7 +1,6 @@
 package backups
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
@@ -25,11 +24,7 @@ func FuzzHostileEverywhere(f *testing.F) {
 		hs := newHarness(t, kittest.Admin(), w, h)
 		check := func(what string) {
 			t.Helper()
-			out := hs.view()
-			kittest.AssertInert(t, what, out)
-			kittest.RequireBlock(t, out, w, h)
-			kittest.AssertInert(t, what+" crumbs", strings.Join(hs.p.Crumbs(), " > "))
-			kittest.AssertInert(t, what+" info", hs.p.Info())
+			kittest.AssertPaneInert(t, what, hs.p, hs.view(), w, h)
 		}
 		fs, jobs, pts := fileSystems(), restoreJobs(startedJob("RUNNING", "40", 0)), points()
 		kittest.Poison(&fs, a, b)

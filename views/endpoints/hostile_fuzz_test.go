@@ -1,7 +1,6 @@
 package endpoints
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
@@ -28,11 +27,7 @@ func FuzzHostileEverywhere(f *testing.F) {
 		p, _, _ := newPane(t, w, h)
 		check := func(what string) {
 			t.Helper()
-			out := p.View(w, h)
-			kittest.AssertInert(t, what, out)
-			kittest.RequireBlock(t, out, w, h)
-			kittest.AssertInert(t, what+" crumbs", strings.Join(p.Crumbs(), " > "))
-			kittest.AssertInert(t, what+" info", p.Info())
+			kittest.AssertPaneInert(t, what, p, p.View(w, h), w, h)
 		}
 		data := endpointstest.Fleet(now)
 		kittest.Poison(&data, a, b)

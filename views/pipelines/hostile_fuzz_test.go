@@ -1,7 +1,6 @@
 package pipelines
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
@@ -26,11 +25,7 @@ func FuzzHostileEverywhere(f *testing.F) {
 		hs := newHarness(t, w, h, kittest.Scientist())
 		check := func(what string) {
 			t.Helper()
-			out := hs.view()
-			kittest.AssertInert(t, what, out)
-			kittest.RequireBlock(t, out, w, h)
-			kittest.AssertInert(t, what+" crumbs", strings.Join(hs.p.Crumbs(), " > "))
-			kittest.AssertInert(t, what+" info", hs.p.Info())
+			kittest.AssertPaneInert(t, what, hs.p, hs.view(), w, h)
 		}
 		list := pipelinesData(t)
 		kittest.Poison(&list, a, b)

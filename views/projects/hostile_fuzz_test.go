@@ -28,11 +28,7 @@ func FuzzHostileText(f *testing.F) {
 		deliver(p, data, fresh())
 		check := func(what string) {
 			t.Helper()
-			out := p.View(w, h)
-			kittest.AssertInert(t, what, out)
-			kittest.RequireBlock(t, out, w, h)
-			kittest.AssertInert(t, what+" crumbs", strings.Join(p.Crumbs(), " > "))
-			kittest.AssertInert(t, what+" info", p.Info())
+			kittest.AssertPaneInert(t, what, p, p.View(w, h), w, h)
 		}
 		check("list")
 		press(p, "enter")

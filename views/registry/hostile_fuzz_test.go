@@ -1,7 +1,6 @@
 package registry
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
@@ -25,11 +24,7 @@ func FuzzHostileEverywhere(f *testing.F) {
 		p, _ := newPane(t, w, h, engineer())
 		check := func(what string) {
 			t.Helper()
-			out := p.View(w, h)
-			kittest.AssertInert(t, what, out)
-			kittest.RequireBlock(t, out, w, h)
-			kittest.AssertInert(t, what+" crumbs", strings.Join(p.Crumbs(), " > "))
-			kittest.AssertInert(t, what+" info", p.Info())
+			kittest.AssertPaneInert(t, what, p, p.View(w, h), w, h)
 		}
 		groups := groupsData()
 		kittest.Poison(&groups, a, b)

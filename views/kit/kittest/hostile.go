@@ -173,3 +173,14 @@ func RequireColumnsAligned(t testing.TB, out, first, header string, names []stri
 		t.Fatalf("none of %q is on screen:\n%s", names, out)
 	}
 }
+
+// AssertPaneInert checks a pane's frame out (drawn at w×h) and its
+// breadcrumbs and info line, which the shell draws around it: all inert,
+// and the frame exactly w×h.
+func AssertPaneInert(t testing.TB, what string, p kit.Pane, out string, w, h int) {
+	t.Helper()
+	AssertInert(t, what, out)
+	RequireBlock(t, out, w, h)
+	AssertInert(t, what+" crumbs", strings.Join(p.Crumbs(), " > "))
+	AssertInert(t, what+" info", p.Info())
+}
