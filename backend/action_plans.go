@@ -2,7 +2,8 @@ package backend
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -30,7 +31,7 @@ func (r StartExecution) Plan() []string {
 		lines = append(lines, "  PipelineParameters: (none changed; all defaults)")
 	} else {
 		lines = append(lines, "  PipelineParameters:")
-		for _, k := range sortedKeys(r.Parameters) {
+		for _, k := range slices.Sorted(maps.Keys(r.Parameters)) {
 			def := ""
 			for _, p := range r.Declared {
 				if p.Name == k {
@@ -115,15 +116,6 @@ func (r InvokeEndpoint) Plan() []string {
 		"  ContentType: " + r.ContentType,
 		fmt.Sprintf("  Body: %d bytes", len(r.Body)),
 	}
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func quoteAll(ss []string) []string {

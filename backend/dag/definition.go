@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/agdash/agdash/backend/domain"
@@ -112,7 +114,7 @@ func (c *collector) add(raw json.RawMessage, where string, byName bool) (string,
 
 	refs := map[string]bool{}
 	var ifRaw, elseRaw []json.RawMessage
-	for _, key := range sortedKeys(fields) {
+	for _, key := range slices.Sorted(maps.Keys(fields)) {
 		value := fields[key]
 		switch key {
 		case "Name", "Type", "DependsOn", "DisplayName", "Description", "PropertyFiles":
@@ -128,7 +130,7 @@ func (c *collector) add(raw json.RawMessage, where string, byName bool) (string,
 		}
 		collectReferences(value, refs)
 	}
-	step.References = sortedKeys(refs)
+	step.References = slices.Sorted(maps.Keys(refs))
 
 	// Append the condition before its branches so the order reads top-down.
 	at := len(c.steps)
@@ -162,7 +164,7 @@ func conditionBranches(args json.RawMessage, refs map[string]bool) (ifSteps, els
 	if err := json.Unmarshal(args, &fields); err != nil {
 		return nil, nil, errors.New("the step's Arguments is not a JSON object")
 	}
-	for _, key := range sortedKeys(fields) {
+	for _, key := range slices.Sorted(maps.Keys(fields)) {
 		value := fields[key]
 		switch key {
 		case "IfSteps":

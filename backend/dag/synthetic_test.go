@@ -2,7 +2,9 @@ package dag
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
+	"slices"
 
 	"github.com/agdash/agdash/backend/domain"
 )
@@ -28,7 +30,7 @@ func syntheticDefinition(n int, seed uint64) domain.PipelineDefinition {
 			if rng.IntN(8) == 0 {
 				refs[stepName(rng.IntN(i))] = true
 			}
-			s.References = sortedKeys(refs)
+			s.References = slices.Sorted(maps.Keys(refs))
 		}
 		if i%12 == 11 && i+2 < n {
 			s.Type = "Condition"

@@ -2,8 +2,9 @@ package health
 
 import (
 	"fmt"
+	"maps"
 	"path"
-	"sort"
+	"slices"
 	"time"
 )
 
@@ -83,7 +84,7 @@ func (c Config) For(endpoint string) Thresholds {
 	if o, ok := c.PerEndpoint[endpoint]; ok {
 		return t.overlay(o)
 	}
-	for _, pattern := range sortedKeys(c.PerEndpoint) {
+	for _, pattern := range slices.Sorted(maps.Keys(c.PerEndpoint)) {
 		if ok, err := path.Match(pattern, endpoint); err == nil && ok {
 			return t.overlay(c.PerEndpoint[pattern])
 		}
@@ -98,7 +99,7 @@ func (c Config) Validate() error {
 	if err := c.For("").validate(); err != nil {
 		return fmt.Errorf("health default: %w", err)
 	}
-	for _, key := range sortedKeys(c.PerEndpoint) {
+	for _, key := range slices.Sorted(maps.Keys(c.PerEndpoint)) {
 		if _, err := path.Match(key, ""); err != nil {
 			return fmt.Errorf("health endpoint pattern %q is malformed", key)
 		}
@@ -132,13 +133,4 @@ func (t Thresholds) validate() error {
 		return fmt.Errorf("warn_latency_p99 (%v) is above crit_latency_p99 (%v)", t.WarnLatencyP99, t.CritLatencyP99)
 	}
 	return nil
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

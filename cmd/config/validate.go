@@ -2,10 +2,10 @@ package config
 
 import (
 	"fmt"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -45,7 +45,7 @@ func validate(file string, ix index, c Config) []Problem {
 	if err := (health.Config{Default: c.Health.Default}).Validate(); err != nil {
 		add("health.default", "%s", strings.TrimPrefix(err.Error(), "health default: "))
 	}
-	for _, name := range sortedKeys(c.Health.PerEndpoint) {
+	for _, name := range slices.Sorted(maps.Keys(c.Health.PerEndpoint)) {
 		one := health.Config{Default: c.Health.Default, PerEndpoint: map[string]health.Thresholds{name: c.Health.PerEndpoint[name]}}
 		if err := one.Validate(); err != nil {
 			msg := err.Error()
@@ -60,7 +60,7 @@ func validate(file string, ix index, c Config) []Problem {
 		"endpoint_instances": c.TagKeys.EndpointInstances, "notebook_instances": c.TagKeys.NotebookInstances,
 		"s3_access": c.TagKeys.S3Access, "project_name": c.TagKeys.ProjectName, "project_id": c.TagKeys.ProjectID, "stage": c.TagKeys.Stage,
 	}
-	for _, k := range sortedKeys(tags) {
+	for _, k := range slices.Sorted(maps.Keys(tags)) {
 		v := tags[k]
 		switch {
 		case v != "" && strings.TrimSpace(v) != v:
@@ -71,7 +71,7 @@ func validate(file string, ix index, c Config) []Problem {
 			add("tag_keys."+k, "%q: keys starting aws: are reserved by AWS", v)
 		}
 	}
-	for _, name := range sortedKeys(c.Samples) {
+	for _, name := range slices.Sorted(maps.Keys(c.Samples)) {
 		s := c.Samples[name]
 		if _, err := path.Match(name, ""); err != nil {
 			add("samples."+name, "%q is not a valid endpoint name or pattern", name)
@@ -86,19 +86,10 @@ func validate(file string, ix index, c Config) []Problem {
 	if r := c.Backups.RestoreRoleARN; r != "" && !roleARN.MatchString(r) {
 		add("backups.restore_role_arn", "%q is not an IAM role ARN (arn:aws:iam::123456789012:role/NAME)", r)
 	}
-	for _, name := range sortedKeys(c.Keys) {
+	for _, name := range slices.Sorted(maps.Keys(c.Keys)) {
 		if strings.TrimSpace(name) == "" {
 			add("keys."+name, "a key binding needs a name")
 		}
 	}
 	return ps
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -2,7 +2,9 @@ package scenario
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -181,7 +183,7 @@ func (g *gen) executionInput(p *Project, e int, r *world.Rand) world.StartPipeli
 	if e%4 == 0 {
 		in.PipelineExecutionDescription = "Scheduled retrain"
 	}
-	if keys := sortedKeys(p.Hyperparameters); len(keys) > 0 && r.Float64() < 0.35 {
+	if keys := slices.Sorted(maps.Keys(p.Hyperparameters)); len(keys) > 0 && r.Float64() < 0.35 {
 		k := keys[r.Intn(len(keys))]
 		vals := p.Hyperparameters[k]
 		in.PipelineParameters = []world.Parameter{{Name: paramName(k), Value: vals[r.Intn(len(vals))]}}

@@ -3,6 +3,8 @@ package scenario
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -82,7 +84,7 @@ func (g *gen) endpoint(i int, es Endpoint) error {
 	}
 	cfg := world.EndpointConfig{EndpointConfigName: es.Name + "-config-v" + strconv.Itoa(int(prod.ModelPackageVersion)) + "-" + strconv.FormatInt(deployed.Unix(), 10),
 		CreationTime: deployed, KmsKeyId: g.kmsKey(pi.p.Agency)}
-	names := sortedKeys(variants)
+	names := slices.Sorted(maps.Keys(variants))
 	sort.SliceStable(names, func(a, b int) bool { return variants[names[a]] > variants[names[b]] })
 	for k, v := range names {
 		model := models[0].ModelName

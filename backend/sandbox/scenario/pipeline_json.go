@@ -2,6 +2,8 @@ package scenario
 
 import (
 	"encoding/json"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -67,7 +69,7 @@ func (g *gen) definition(pi *projectInfo, shape []ShapeStep) (string, error) {
 		},
 	}
 	hp := map[string]any{}
-	for _, k := range sortedKeys(p.Hyperparameters) {
+	for _, k := range slices.Sorted(maps.Keys(p.Hyperparameters)) {
 		vals := p.Hyperparameters[k]
 		if len(vals) == 0 {
 			continue
@@ -251,17 +253,4 @@ func headlineName(problem string) string {
 		return "AUC"
 	}
 	return "RMSE"
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	for i := 1; i < len(out); i++ {
-		for k := i; k > 0 && out[k] < out[k-1]; k-- {
-			out[k], out[k-1] = out[k-1], out[k]
-		}
-	}
-	return out
 }

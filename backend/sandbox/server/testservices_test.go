@@ -504,7 +504,7 @@ func s3Service() server.Service {
 				}
 				out := &ListObjectsV2Output{Name: in.Bucket, Prefix: in.Prefix, MaxKeys: ptr(int32(1000)), IsTruncated: ptr(false)}
 				prefixes := map[string]bool{}
-				for _, key := range sortedKeys(s3Objects) {
+				for _, key := range slices.Sorted(maps.Keys(s3Objects)) {
 					if in.Prefix != nil && !strings.HasPrefix(key, *in.Prefix) {
 						continue
 					}
@@ -612,5 +612,3 @@ func deref[T any](p *T) T {
 	}
 	return *p
 }
-
-func sortedKeys(m map[string]string) []string { return slices.Sorted(maps.Keys(m)) }
