@@ -72,16 +72,22 @@ func approvalNote(v domain.ModelVersion, approve bool, all []domain.ModelVersion
 	return strings.Join(parts, " ")
 }
 
-// headlineSummary is "rmse 31,000.5 (-2.5% against v12, approved)".
-func headlineSummary(v domain.ModelVersion, all []domain.ModelVersion) string {
+// againstApproved compares v with the approved version of all, if there
+// is one and it is not v; approved is 0 when there is none to compare.
+func againstApproved(v domain.ModelVersion, all []domain.ModelVersion) (c metrics.Comparison, approved int) {
 	pair := []domain.ModelVersion{v}
-	approved := approvedVersion(all)
+	approved = approvedVersion(all)
 	if a, ok := findVersion(all, approved); ok && approved != v.Version {
 		pair = append(pair, a)
 	} else {
 		approved = 0
 	}
-	c := metrics.Compare(pair, approved)
+	return metrics.Compare(pair, approved), approved
+}
+
+// headlineSummary is "rmse 31,000.5 (-2.5% against v12, approved)".
+func headlineSummary(v domain.ModelVersion, all []domain.ModelVersion) string {
+	c, approved := againstApproved(v, all)
 	if len(c.Rows) == 0 || !c.Rows[0].Cells[0].Present {
 		return ""
 	}

@@ -194,14 +194,7 @@ func versionMetrics(p *page, v domain.ModelVersion, all []domain.ModelVersion) {
 		p.Line("  ", st.Muted.Render("The evaluation report has not been loaded yet."))
 		return
 	}
-	pair := []domain.ModelVersion{v}
-	approved := approvedVersion(all)
-	if a, ok := findVersion(all, approved); ok && approved != v.Version {
-		pair = append(pair, a)
-	} else {
-		approved = 0
-	}
-	c := metrics.Compare(pair, approved)
+	c, approved := againstApproved(v, all)
 	if approved != 0 {
 		p.Line("  ", st.Muted.Render("changes against "+label(approved)+", the approved version"))
 	}
