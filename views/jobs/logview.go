@@ -79,18 +79,7 @@ func (v *logView) receive(d backend.LogsData) {
 	if rebuilt := v.sync(); rebuilt || res.Merged {
 		return
 	}
-	for n := res.From; n < v.buf.End(); n++ {
-		l := v.buf.At(n)
-		if v.stream >= 0 {
-			if l.stream != v.stream {
-				continue
-			}
-			v.idx = append(v.idx, n)
-		}
-		if v.query != "" && containsFold(l.text, v.query) {
-			v.matches = append(v.matches, n)
-		}
-	}
+	v.index(res.From)
 }
 
 // sync brings idx and matches in line with the buffer: after a merge (or
@@ -127,13 +116,11 @@ func trimBelow(nums []int64, first int64) []int64 {
 	return nums[k:]
 }
 
-// rebuild recomputes the stream's line list and the matches.
-func (v *logView) rebuild() {
-	b := v.buf
-	v.idx = v.idx[:0]
-	v.matches = v.matches[:0]
-	for n := b.First(); n < b.End(); n++ {
-		l := b.At(n)
+// index adds the lines from n on to the stream's line list and the
+// matches.
+func (v *logView) index(n int64) {
+	for ; n < v.buf.End(); n++ {
+		l := v.buf.At(n)
 		if v.stream >= 0 {
 			if l.stream != v.stream {
 				continue
@@ -144,6 +131,14 @@ func (v *logView) rebuild() {
 			v.matches = append(v.matches, n)
 		}
 	}
+}
+
+// rebuild recomputes the stream's line list and the matches.
+func (v *logView) rebuild() {
+	b := v.buf
+	v.idx = v.idx[:0]
+	v.matches = v.matches[:0]
+	v.index(b.First())
 	if v.cur >= 0 && !containsNum(v.matches, v.cur) {
 		v.cur = -1
 	}
