@@ -132,7 +132,7 @@ func (c *Client) jobLogsInterval(job string) func(any) time.Duration {
 		if t == nil || t.first || len(t.inc) > 0 {
 			return 0
 		}
-		if finished := c.training.selected(func(j domain.TrainingJobSummary) bool { return j.Name() == job && j.Terminal() }); len(finished) > 0 {
+		if c.training.finished(job) {
 			return quietLogInterval
 		}
 		return 0

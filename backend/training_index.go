@@ -533,6 +533,15 @@ func (t *trainingIndex) sorted() (jobs []*domain.TrainingJobSummary, loading boo
 	return t.delivered, !t.complete
 }
 
+// finished reports whether the job called name is known and has finished:
+// one lookup, where selected would walk every job.
+func (t *trainingIndex) finished(name string) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	e := t.jobs[name]
+	return e != nil && e.sum.Terminal()
+}
+
 // selected returns the jobs that keep returns true for, in no order.
 func (t *trainingIndex) selected(keep func(domain.TrainingJobSummary) bool) []domain.TrainingJob {
 	t.mu.Lock()
