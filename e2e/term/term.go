@@ -30,7 +30,8 @@ type Term struct {
 	started time.Time
 	mu      sync.Mutex // guards emu, raw and waiters
 	emu     *vt.Emulator
-	done    chan struct{} // closed when the program has exited
+	done    chan struct{} // closed when the program has exited and its output is read
+	drained chan struct{} // closed when the output pump has read the last byte
 	err     error         // exit error, valid after done
 	raw     strings.Builder
 	waiters []*waiter // conditions not met yet
@@ -56,7 +57,7 @@ func Start(ctx context.Context, bin string, args, env []string, w, h int, marks 
 		"COLORTERM=truecolor",
 		"LANG=C.UTF-8",
 	}, env...)
-	t := &Term{cmd: cmd, emu: vt.NewEmulator(w, h), done: make(chan struct{})}
+	t := &Term{cmd: cmd, emu: vt.NewEmulator(w, h), done: make(chan struct{}), drained: make(chan struct{})}
 	for _, cond := range marks {
 		w := &waiter{cond: cond, at: make(chan time.Time, 1)}
 		t.marks = append(t.marks, w)
@@ -72,10 +73,22 @@ func Start(ctx context.Context, bin string, args, env []string, w, h int, marks 
 	go t.pumpReplies()
 	go func() {
 		t.err = cmd.Wait()
+		// The process can be reaped before the pump has read what it
+		// wrote last (a crash message, say); a caller told "exited" must
+		// see it on the screen. A grandchild holding the pty open would
+		// keep the pump reading, hence the bound.
+		select {
+		case <-t.drained:
+		case <-time.After(drainWait):
+		}
 		close(t.done)
 	}()
 	return t, nil
 }
+
+// drainWait bounds how long an exited program's last output may take to
+// be read from the pty.
+const drainWait = 5 * time.Second
 
 // Pid is the program's process id.
 func (t *Term) Pid() int { return t.cmd.Process.Pid }
@@ -86,6 +99,7 @@ func (t *Term) Started() time.Time { return t.started }
 // pumpOutput feeds the program's output into the emulator, and tells the
 // waiters whose condition the new screen meets when it arrived.
 func (t *Term) pumpOutput() {
+	defer close(t.drained)
 	buf := make([]byte, 32*1024)
 	for {
 		n, err := t.pty.Read(buf)
