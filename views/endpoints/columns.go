@@ -287,14 +287,19 @@ func alarmLook(r row, st *themes.Styles) themes.Span {
 }
 
 func sparkText(r row, m sparkMode) string {
-	s := r.Metrics.Invocations
+	// Traffic is drawn from zero so noise stays small and an outage falls
+	// to the floor; errors keep min-max scaling, where any spike shows
+	// (the 5XX column gives the level).
 	if m == sparkErrors {
-		s = r.Metrics.Errors5xx
+		if len(r.Metrics.Errors5xx.Values) == 0 {
+			return ""
+		}
+		return kit.Sparkline(r.Metrics.Errors5xx.Values, 10)
 	}
-	if len(s.Values) == 0 {
+	if len(r.Metrics.Invocations.Values) == 0 {
 		return ""
 	}
-	return kit.Sparkline(s.Values, 10)
+	return kit.SparklineFromZero(r.Metrics.Invocations.Values, 10)
 }
 
 func sparkLook(m sparkMode, st *themes.Styles) themes.Span {

@@ -149,6 +149,26 @@ func TestSparkline(t *testing.T) {
 	}
 }
 
+// Against a zero baseline a dip stays a dip and steady load stays high;
+// an idle series stays at the floor.
+func TestSparklineFromZero(t *testing.T) {
+	if got := SparklineFromZero([]float64{465, 386, 465}, 3); got != "█▇█" {
+		t.Errorf("dip from 465 to 386 = %q, want a small dip", got)
+	}
+	if got := Sparkline([]float64{465, 386, 465}, 3); got != "█▁█" {
+		t.Errorf("min-max scaling of the same dip = %q", got)
+	}
+	if got := SparklineFromZero([]float64{40, 40, 40}, 3); got != "███" {
+		t.Errorf("steady load = %q, want full height", got)
+	}
+	if got := SparklineFromZero([]float64{0, 0, math.NaN(), 0}, 4); got != "▁▁ ▁" {
+		t.Errorf("idle = %q, want the floor", got)
+	}
+	if got := SparklineFromZero([]float64{0, 7}, 2); got != "▁█" {
+		t.Errorf("from nothing = %q", got)
+	}
+}
+
 func TestNounAgreesWithTheCount(t *testing.T) {
 	for n, want := range map[int]string{0: "0 pipelines", 1: "1 pipeline", 2: "2 pipelines"} {
 		if got := Noun(n, "pipelines"); got != want {

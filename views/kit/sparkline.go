@@ -7,11 +7,25 @@ import (
 
 var sparkBlocks = []rune("▁▂▃▄▅▆▇█")
 
-// Sparkline draws values as one row of block characters, width cells wide.
-// More values than cells are averaged into buckets (the newest at the
-// right); fewer are drawn right-aligned. NaN draws as a space. A flat
-// series draws at the lowest level so "no change" does not look like load.
+// Sparkline draws values as one row of block characters, width cells wide,
+// scaled from their lowest to their highest value: right for a metric
+// compared across versions, where the spread is the point. More values
+// than cells are averaged into buckets (the newest at the right); fewer
+// are drawn right-aligned. NaN draws as a space. A flat series draws at
+// the lowest level so "no change" does not look like load.
 func Sparkline(values []float64, width int) string {
+	return sparkline(values, width, false)
+}
+
+// SparklineFromZero draws a quantity that cannot go below zero (calls,
+// errors, latency, utilisation) against a zero baseline, so a dip from
+// 465 to 386 a minute reads as a dip, not as traffic stopping. A flat
+// series draws at its height: steady load looks like load.
+func SparklineFromZero(values []float64, width int) string {
+	return sparkline(values, width, true)
+}
+
+func sparkline(values []float64, width int, fromZero bool) string {
 	if width <= 0 {
 		return ""
 	}
@@ -22,6 +36,9 @@ func Sparkline(values []float64, width int) string {
 			continue
 		}
 		lo, hi = math.Min(lo, v), math.Max(hi, v)
+	}
+	if fromZero && lo > 0 {
+		lo = 0
 	}
 	var b strings.Builder
 	b.Grow(width * 3)
