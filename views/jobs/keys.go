@@ -79,7 +79,7 @@ func (p *Pane) switchJob(name string) {
 	keep := p.logs
 	p.logs = newLogView(MaxLogLines)
 	p.logs.wrap, p.logs.stamps = keep.wrap, keep.stamps
-	p.logs.setSize(p.width, p.height-1)
+	p.logs.setSize(p.width-logMargin, p.height-1)
 	p.gen++
 }
 

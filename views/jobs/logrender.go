@@ -9,8 +9,13 @@ import (
 	"github.com/agdash/agdash/views/kit"
 )
 
-// render draws the body: exactly height rows of width cells. Only the
-// rows on screen are laid out, and nothing but the rows is wrapped.
+// logMargin is the blank column left of every log row, the margin the
+// rest of the screen keeps; the log view is sized without it.
+const logMargin = 1
+
+// render draws the body: exactly height rows of logMargin+width cells.
+// Only the rows on screen are laid out, and nothing but the rows is
+// wrapped.
 func (v *logView) render(b *strings.Builder, st *themes.Styles, loc *time.Location) (below int) {
 	below = v.layout()
 	pw := v.prefixWidth()
@@ -22,6 +27,7 @@ func (v *logView) render(b *strings.Builder, st *themes.Styles, loc *time.Locati
 		if i > 0 {
 			b.WriteByte('\n')
 		}
+		pad(b, logMargin)
 		l := v.buf.At(r.num)
 		used := 0
 		if r.first {
@@ -63,7 +69,7 @@ func (v *logView) render(b *strings.Builder, st *themes.Styles, loc *time.Locati
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		pad(b, v.width)
+		pad(b, logMargin+v.width)
 	}
 	return below
 }

@@ -28,13 +28,19 @@ func numbered(from, to int) backend.LogsData {
 	return d
 }
 
-// screenOf is the view's body with trailing spaces trimmed.
+// screenOf is the view's body with its left margin and trailing spaces
+// trimmed. Every row must begin with the margin.
 func screenOf(v *logView, st *themes.Styles) []string {
 	var b strings.Builder
 	v.render(&b, st, time.UTC)
 	lines := strings.Split(b.String(), "\n")
+	margin := strings.Repeat(" ", logMargin)
 	for i := range lines {
-		lines[i] = strings.TrimRight(lines[i], " ")
+		rest, ok := strings.CutPrefix(lines[i], margin)
+		if !ok {
+			panic(fmt.Sprintf("row %d lacks the left margin: %q", i, lines[i]))
+		}
+		lines[i] = strings.TrimRight(rest, " ")
 	}
 	return lines
 }
@@ -139,7 +145,7 @@ func TestWrapAndTruncate(t *testing.T) {
 }
 
 // Wide characters never straddle the edge: every row is exactly the
-// view's width in cells.
+// view's width in cells, after the margin.
 func TestWrapWideText(t *testing.T) {
 	v := newLogView(100)
 	v.setSize(11, 6)
@@ -149,7 +155,7 @@ func TestWrapWideText(t *testing.T) {
 	var b strings.Builder
 	v.render(&b, &themes.Styles{}, time.UTC)
 	for i, row := range strings.Split(b.String(), "\n") {
-		if kit.Width(row) != 11 {
+		if kit.Width(row) != logMargin+11 {
 			t.Fatalf("row %d is %d cells: %q", i, kit.Width(row), row)
 		}
 	}
@@ -285,7 +291,7 @@ func TestTimestampsInTheLocalZone(t *testing.T) {
 	v.receive(backend.LogsData{Events: []domain.LogEvent{{Stream: "s", Timestamp: time.Date(2025, 6, 1, 1, 58, 50, 123e6, time.UTC), Message: "hello"}}})
 	var b strings.Builder
 	v.render(&b, &themes.Styles{}, now.Location())
-	if got := strings.TrimRight(b.String(), " "); got != "09:58:50.123 hello" {
+	if got := strings.TrimRight(b.String(), " "); got != " 09:58:50.123 hello" {
 		t.Fatalf("stamped line %q", got)
 	}
 }

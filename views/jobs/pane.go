@@ -229,7 +229,7 @@ func (p *Pane) resize(w, h int) {
 	p.width, p.height = max(0, w), max(0, h)
 	p.sizeTable()
 	p.detail.SetSize(p.width, p.height)
-	p.logs.setSize(p.width, p.height-1)
+	p.logs.setSize(p.width-logMargin, p.height-1)
 }
 
 // sizeTable leaves the last line for the note while older jobs load.
