@@ -74,3 +74,22 @@ func TestSandboxCommandRefusesANonLoopbackAddress(t *testing.T) {
 		}
 	}
 }
+
+// A --pane or --theme that names nothing is a usage error, found before
+// any AWS call: the endpoint here would refuse a connection, and the
+// message is about the flag, not the network.
+func TestUnknownPaneOrThemeIsAUsageErrorBeforeConnecting(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--pane", "widgets"}, `no pane called "widgets": try projects, jobs, pipelines, registry, endpoints or backups`},
+		{[]string{"--theme", "neon"}, `no theme named "neon" (themes: colorblind, dark, high-contrast, light)`},
+	} {
+		args := append([]string{"--endpoint-url", "http://127.0.0.1:1", "--region", "ap-southeast-1"}, c.args...)
+		_, stderr, code := runAgdash(t, func(string) string { return "" }, args...)
+		if code != ExitUsage || !strings.Contains(stderr, c.want) {
+			t.Errorf("agdash %s: exit %d, stderr %q; want exit %d and %q", strings.Join(args, " "), code, stderr, ExitUsage, c.want)
+		}
+	}
+}

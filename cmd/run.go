@@ -11,6 +11,7 @@ import (
 	"github.com/agdash/agdash/backend/domain"
 	"github.com/agdash/agdash/backend/sandbox"
 	"github.com/agdash/agdash/cmd/logging"
+	"github.com/agdash/agdash/themes"
 	"github.com/agdash/agdash/ui"
 	"github.com/agdash/agdash/views/endpoints"
 )
@@ -18,6 +19,9 @@ import (
 // runDashboard builds the backend the flags ask for and runs the shell
 // until the user quits.
 func runDashboard(ctx context.Context, o *globalOptions, stderr io.Writer) error {
+	if err := checkDashboardFlags(o); err != nil {
+		return withCode(ExitUsage, err)
+	}
 	logger, closeLog, err := logging.Open(o.logFile, slog.LevelInfo)
 	if err != nil {
 		return withCode(ExitUsage, err)
@@ -64,6 +68,22 @@ func runDashboard(ctx context.Context, o *globalOptions, stderr io.Writer) error
 		Regions:        s.regionNames(),
 		Panes:          drillPanes(o.getenv(panicDrillEnv)),
 	})
+}
+
+// checkDashboardFlags refuses a --pane or --theme that names nothing, as
+// a usage error, before a sandbox or AWS session is started for nothing.
+func checkDashboardFlags(o *globalOptions) error {
+	if o.pane != "" {
+		if err := ui.CheckPane(o.pane); err != nil {
+			return err
+		}
+	}
+	if o.theme != "" {
+		if _, err := themes.Load(o.theme); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // reconnect is the shell's :profile and :region: a new backend on the

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"slices"
 	"time"
@@ -100,7 +99,7 @@ func newModel(ctx context.Context, svc backend.Service, opts Options, renderer *
 	if opts.Pane != "" {
 		i := m.slotByCommand(opts.Pane)
 		if i < 0 {
-			return nil, fmt.Errorf("no pane called %q: try projects, jobs, pipelines, registry, endpoints or backups", opts.Pane)
+			return nil, CheckPane(opts.Pane)
 		}
 		m.active = i
 	}

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"fmt"
+	"slices"
+
 	"github.com/agdash/agdash/backend"
 	"github.com/agdash/agdash/views/backups"
 	"github.com/agdash/agdash/views/endpoints"
@@ -49,6 +52,18 @@ func paneSpecs() []paneSpec {
 		{id: kit.PaneBackups, title: "Backups", short: "Backups", commands: []string{"backups", "backup", "restore"},
 			build: func(o Options) kit.Pane { return backups.New(backups.WithRestoreRole(o.RestoreRoleARN)) }},
 	}
+}
+
+// CheckPane reports whether name opens a pane (its id or any of its
+// commands, as --pane and ":" take them), so a bad flag is refused before
+// anything starts.
+func CheckPane(name string) error {
+	for _, s := range paneSpecs() {
+		if string(s.id) == name || slices.Contains(s.commands, name) {
+			return nil
+		}
+	}
+	return fmt.Errorf("no pane called %q: try projects, jobs, pipelines, registry, endpoints or backups", name)
 }
 
 // buildSlots makes every pane afresh, in tab order; Options.Panes replaces
