@@ -287,7 +287,11 @@ func naiveProjects(ctx context.Context, a *aws.Account) error {
 		return err
 	}
 	for _, p := range projects {
-		if _, err := a.DescribeProject(ctx, p.Name); err != nil {
+		d, err := a.DescribeProject(ctx, p.Name)
+		if err != nil {
+			return err
+		}
+		if _, err := a.ProductName(ctx, d.TemplateID); err != nil {
 			return err
 		}
 		if _, err := a.Tags(ctx, p.ARN); err != nil {

@@ -92,9 +92,13 @@ func TestSandboxProjectsAreTheWorldsWithMembersLimitsAndFindings(t *testing.T) {
 			t.Fatal(err)
 		}
 		tags := tagMap(wp.Tags)
+		product, err := w.Product(wp.ServiceCatalogProvisioningDetails.ProductId)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if p.ARN != wp.ProjectArn || p.ID != wp.ProjectId || p.Status != wp.ProjectStatus ||
-			p.Template != wp.ServiceCatalogProvisioningDetails.ProductId || p.CreatedBy != wp.CreatedBy.UserProfileName || p.CreatedBy == "" {
-			t.Errorf("project %s = %+v, want %+v", p.Name, p, wp)
+			p.Template != product.Name || p.TemplateID != product.ProductId || p.CreatedBy != wp.CreatedBy.UserProfileName || p.CreatedBy == "" {
+			t.Errorf("project %s = %+v, want %+v of template %q", p.Name, p, wp, product.Name)
 		}
 		if !slices.Equal(p.Limits.Training, fields(tags["ag:training-instance-types"])) ||
 			!slices.Equal(p.Limits.Endpoint, fields(tags["ag:endpoint-instance-types"])) ||
@@ -186,8 +190,8 @@ func TestSandboxProjectsArriveEarlyThenComplete(t *testing.T) {
 	if !ok || !d.Loading || len(d.Projects) != len(s.env.World().Projects()) || len(d.Findings) != 0 {
 		t.Fatalf("first delivery = %+v, want every project early, before findings", early)
 	}
-	if p := projectNamed(d.Projects, "hdb-resale-valuation"); len(p.Limits.Training) == 0 || p.Template == "" {
-		t.Fatalf("early project = %+v, want its limits and template already", p)
+	if p := projectNamed(d.Projects, "hdb-resale-valuation"); len(p.Limits.Training) == 0 || p.Template != "R model build, train and deploy (plumber)" {
+		t.Fatalf("early project = %+v, want its limits and its template's name already", p)
 	}
 	full := s.settled(t, key).Data.(ProjectsData)
 	if len(full.Findings) == 0 || len(projectNamed(full.Projects, "hdb-resale-valuation").Members) == 0 {

@@ -17,11 +17,12 @@ import (
 const projectTagRefresh = 5 * time.Minute
 
 // projectCache holds projects: read in full once (creator, template),
-// their tags every projectTagRefresh.
+// their tags every projectTagRefresh, their templates' names once.
 type projectCache struct {
-	mu      sync.Mutex
-	entries map[string]*projectEntry
-	search  searchable
+	mu        sync.Mutex
+	entries   map[string]*projectEntry
+	search    searchable
+	templates templateNames
 }
 
 type projectEntry struct {
@@ -72,6 +73,7 @@ func (c *Client) fetchProjects(ctx context.Context, prev any) (any, error) {
 // syncProjects lists the projects (the truth of which exist) and, when
 // tags are due, searches them all in full with their tags at the same
 // time; a project Search did not return is described and its tags read.
+// A template seen for the first time is named (see templateNames).
 func (c *Client) syncProjects(ctx context.Context, now time.Time) ([]domain.Project, error) {
 	pc := &c.projects
 	pc.mu.Lock()
@@ -154,6 +156,12 @@ func (c *Client) syncProjects(ctx context.Context, now time.Time) ([]domain.Proj
 			continue
 		}
 		out = append(out, e.p)
+	}
+	// Before the early delivery, so that the list never flashes the
+	// templates' ids; only templates not seen before cost a call.
+	pc.templates.resolve(ctx, c.acct, now, out)
+	for i := range out {
+		out[i] = pc.templates.named(out[i])
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil

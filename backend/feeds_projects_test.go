@@ -73,7 +73,8 @@ func TestProjectsGatherMembersUsageAndFindings(t *testing.T) {
 	}
 
 	calls := delta(f, func() { step(t, c, clock, f, key, time.Minute) })
-	for _, op := range []string{"sagemaker:DescribeUserProfile", "sagemaker:DescribeProject", "sagemaker:DescribeDomain", "sagemaker:ListTags", "sagemaker:Search"} {
+	for _, op := range []string{"sagemaker:DescribeUserProfile", "sagemaker:DescribeProject", "sagemaker:DescribeDomain", "sagemaker:ListTags", "sagemaker:Search",
+		"servicecatalog:DescribeProduct"} {
 		if calls[op] != 0 {
 			t.Errorf("second poll called %s %d times; it is read once per session", op, calls[op])
 		}

@@ -102,7 +102,7 @@ func printSandboxEnv(w io.Writer, url, region string, principals []iam.Principal
 		if p.UserProfile != "" {
 			who = p.UserProfile
 		}
-		projects := "all projects (read everything, invoke endpoints)"
+		projects := "all projects (read all but Service Catalog, invoke endpoints)"
 		if len(p.Projects) > 0 {
 			projects = fmt.Sprint(p.Projects)
 		}

@@ -19,15 +19,16 @@ type service struct {
 }
 
 var services = map[string]service{
-	"SageMakerAPI":  {label: "SageMaker", prefix: "sagemaker"},
-	"RuntimeAPI":    {label: "SageMaker Runtime", prefix: "sagemaker"},
-	"CloudWatchAPI": {label: "CloudWatch", prefix: "cloudwatch"},
-	"LogsAPI":       {label: "CloudWatch Logs", prefix: "logs"},
-	"BackupAPI":     {label: "AWS Backup", prefix: "backup"},
-	"EFSAPI":        {label: "EFS", prefix: "elasticfilesystem"},
-	"S3API":         {label: "S3", prefix: "s3"},
-	"STSAPI":        {label: "STS", prefix: "sts"},
-	"APIGatewayAPI": {label: "API Gateway", prefix: "apigateway"},
+	"SageMakerAPI":      {label: "SageMaker", prefix: "sagemaker"},
+	"RuntimeAPI":        {label: "SageMaker Runtime", prefix: "sagemaker"},
+	"CloudWatchAPI":     {label: "CloudWatch", prefix: "cloudwatch"},
+	"LogsAPI":           {label: "CloudWatch Logs", prefix: "logs"},
+	"BackupAPI":         {label: "AWS Backup", prefix: "backup"},
+	"EFSAPI":            {label: "EFS", prefix: "elasticfilesystem"},
+	"S3API":             {label: "S3", prefix: "s3"},
+	"STSAPI":            {label: "STS", prefix: "sts"},
+	"APIGatewayAPI":     {label: "API Gateway", prefix: "apigateway"},
+	"ServiceCatalogAPI": {label: "Service Catalog", prefix: "servicecatalog"},
 }
 
 // callUse says why agdash makes each call, and the IAM actions it needs
@@ -89,6 +90,7 @@ var callUse = map[string]struct {
 	"APIGatewayAPI.GetRestApis":                           {use: "Endpoints: the REST APIs in front of endpoints", actions: []string{"apigateway:GET"}},
 	"APIGatewayAPI.GetStages":                             {use: "Endpoints: each API's stage: throttling, WAF", actions: []string{"apigateway:GET"}},
 	"APIGatewayAPI.GetResources":                          {use: "Endpoints: which endpoint each API integrates", actions: []string{"apigateway:GET"}},
+	"ServiceCatalogAPI.DescribeProduct":                   {use: "Projects: a template's name (projects name it by product id), once per template per session"},
 }
 
 // call is one SDK method agdash may call.

@@ -11,6 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemakerruntime"
+	"github.com/aws/aws-sdk-go-v2/service/servicecatalog"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/aws/smithy-go/middleware"
 )
@@ -27,6 +28,8 @@ type Account struct {
 	S3         S3API
 	STS        STSAPI
 	APIGateway APIGatewayAPI
+	// ServiceCatalog names the projects' templates.
+	ServiceCatalog ServiceCatalogAPI
 
 	// Meter counts and paces every call made through the real clients.
 	Meter   *Meter
@@ -78,11 +81,14 @@ func New(ctx context.Context, o Options) (*Account, error) {
 		}),
 		STS:        sts.NewFromConfig(cfg, func(c *sts.Options) { configure(&c.APIOptions, &c.BaseEndpoint) }),
 		APIGateway: apigateway.NewFromConfig(cfg, func(c *apigateway.Options) { configure(&c.APIOptions, &c.BaseEndpoint) }),
-		Meter:      meter,
-		Region:     cfg.Region,
-		Profile:    o.Profile,
-		Endpoint:   endpoint,
-		release:    release,
+		ServiceCatalog: servicecatalog.NewFromConfig(cfg, func(c *servicecatalog.Options) {
+			configure(&c.APIOptions, &c.BaseEndpoint)
+		}),
+		Meter:    meter,
+		Region:   cfg.Region,
+		Profile:  o.Profile,
+		Endpoint: endpoint,
+		release:  release,
 	}, nil
 }
 

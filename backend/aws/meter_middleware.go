@@ -49,6 +49,8 @@ func ServiceKey(serviceID string) string {
 		return "apigateway"
 	case "SSO OIDC":
 		return "sso-oidc"
+	case "Service Catalog":
+		return "servicecatalog"
 	}
 	return strings.ToLower(strings.ReplaceAll(serviceID, " ", "-"))
 }

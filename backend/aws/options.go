@@ -43,6 +43,7 @@ func DefaultRateLimits() map[string]float64 {
 		"s3":                20,
 		"sts":               5,
 		"apigateway":        5,
+		"servicecatalog":    5,
 	}
 }
 

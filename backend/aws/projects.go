@@ -31,7 +31,8 @@ func (a *Account) Projects(ctx context.Context) ([]domain.Project, error) {
 	return out, nil
 }
 
-// DescribeProject reads a project with its creator and template.
+// DescribeProject reads a project with its creator and template (by its
+// product id).
 // aws sagemaker describe-project --project-name NAME
 func (a *Account) DescribeProject(ctx context.Context, name string) (domain.Project, error) {
 	d, err := a.SageMaker.DescribeProject(ctx, &sagemaker.DescribeProjectInput{ProjectName: sdk.String(name)})
@@ -57,7 +58,10 @@ func projectOf(name, id, arn *string, status types.ProjectStatus, description *s
 		}
 	}
 	if sc != nil {
-		p.Template = str(sc.ProductId)
+		// Named by its id until the backend asks Service Catalog for the
+		// name (see Account.ProductName).
+		p.TemplateID = str(sc.ProductId)
+		p.Template = p.TemplateID
 	}
 	return p
 }

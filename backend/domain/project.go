@@ -49,7 +49,8 @@ type Project struct {
 	ARN          string
 	Status       string // e.g. CreateCompleted
 	Description  string
-	Template     string // Service Catalog product name or id
+	Template     string // the MLOps template's name; its product id while the name is unknown
+	TemplateID   string // the Service Catalog product id of the template (prod-…)
 	CreatedAt    time.Time
 	CreatedBy    string
 	Tags         map[string]string

@@ -10,6 +10,7 @@ import (
 	"github.com/agdash/agdash/backend/sandbox/svc/runtime"
 	"github.com/agdash/agdash/backend/sandbox/svc/s3"
 	"github.com/agdash/agdash/backend/sandbox/svc/sagemaker"
+	"github.com/agdash/agdash/backend/sandbox/svc/servicecatalog"
 	"github.com/agdash/agdash/backend/sandbox/svc/sts"
 	"github.com/agdash/agdash/backend/sandbox/world"
 )
@@ -27,6 +28,7 @@ func registerServices(srv *server.Server, w *world.World) error {
 		efs.Service(w),
 		s3.Service(w),
 		apigateway.Service(w),
+		servicecatalog.Service(w),
 	}
 	for _, s := range services {
 		if err := srv.Register(s); err != nil {

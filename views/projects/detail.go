@@ -27,14 +27,21 @@ func projectDetail(pr domain.Project, data backend.ProjectsData, st *themes.Styl
 	if pr.Description != "" {
 		p.wrapped("", pr.Description)
 	}
-	meta := "Template " + kit.Sanitize(orDash(pr.Template)) + " · id " + kit.Sanitize(orDash(pr.ID))
+	meta := "id " + kit.Sanitize(orDash(pr.ID))
 	if !pr.CreatedAt.IsZero() {
 		meta += " · created " + kit.When(pr.CreatedAt, now)
 	}
 	if pr.CreatedBy != "" {
 		meta += " by " + kit.Sanitize(pr.CreatedBy)
 	}
-	p.wrapped("", meta)
+	if pr.TemplateID != "" && pr.TemplateID != pr.Template {
+		// A named template, and the product id AWS knows it by, on a line
+		// of their own: the wrap would break the id at its hyphen.
+		p.wrapped("", "Template "+kit.Sanitize(pr.Template)+" ("+kit.Sanitize(pr.TemplateID)+")")
+		p.wrapped("", meta)
+	} else {
+		p.wrapped("", "Template "+kit.Sanitize(orDash(pr.Template))+" · "+meta)
+	}
 
 	// Early in the first poll members, usage and findings are unknown:
 	// say so rather than show none.

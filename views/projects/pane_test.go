@@ -82,6 +82,11 @@ var states = []struct {
 		deliver(p, kittest.Projects(), fresh())
 		press(p, "enter")
 	}},
+	{"named_templates", func(p *Pane, ctx *kit.Context) { deliver(p, namedTemplates(), fresh()) }},
+	{"named_templates_detail", func(p *Pane, ctx *kit.Context) {
+		deliver(p, namedTemplates(), fresh())
+		press(p, "enter")
+	}},
 	{"early", func(p *Pane, ctx *kit.Context) { deliver(p, earlyProjects(), fresh()) }},
 	{"early_detail", func(p *Pane, ctx *kit.Context) {
 		deliver(p, earlyProjects(), fresh())
@@ -117,7 +122,7 @@ func TestListShowsWhatAUserChecks(t *testing.T) {
 	deliver(p, kittest.Projects(), fresh())
 	out := p.View(120, 20)
 	for _, want := range []string{
-		"hdb-resale-valuation  ", "CreateCompleted", "ag-mlops-r-train-deploy", "412.5", "1287 ",
+		"hdb-resale-valuation  ", "CreateCompleted", "R model build, train", "412.5", "1287 ",
 		"moh-triage-nlp", "CreateFailed",
 	} {
 		if !strings.Contains(out, want) {

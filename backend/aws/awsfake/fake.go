@@ -61,6 +61,8 @@ type Account struct {
 
 	streams map[string][]*Stream // by log group
 
+	products map[string]string // Service Catalog product names by id
+
 	fileSystems []FileSystem
 	points      []RecoveryPoint
 	restores    []*RestoreJob
@@ -80,7 +82,7 @@ func New(now time.Time) *Account {
 	return &Account{
 		Meter: aws.NewMeter(map[string]float64{
 			"sagemaker": 0, "sagemaker-runtime": 0, "cloudwatch": 0, "logs": 0, "backup": 0,
-			"efs": 0, "s3": 0, "sts": 0, "apigateway": 0,
+			"efs": 0, "s3": 0, "sts": 0, "apigateway": 0, "servicecatalog": 0,
 		}),
 		now:       now,
 		fails:     map[string][]error{},
@@ -93,6 +95,7 @@ func New(now time.Time) *Account {
 		metrics:   map[string][]Point{},
 		objects:   map[string][]byte{},
 		streams:   map[string][]*Stream{},
+		products:  map[string]string{},
 	}
 }
 
@@ -100,7 +103,7 @@ func New(now time.Time) *Account {
 func (f *Account) AWS() *aws.Account {
 	return &aws.Account{
 		SageMaker: f, Runtime: f, CloudWatch: f, Logs: f, Backup: f, EFS: f, S3: f, STS: f, APIGateway: f,
-		Meter: f.Meter, Region: f.Region,
+		ServiceCatalog: f, Meter: f.Meter, Region: f.Region,
 	}
 }
 
@@ -155,6 +158,8 @@ func serviceID(service string) string {
 		return "STS"
 	case "apigateway":
 		return "API Gateway"
+	case "servicecatalog":
+		return "Service Catalog"
 	}
 	return service
 }
@@ -249,6 +254,8 @@ var (
 	_ aws.S3API         = (*Account)(nil)
 	_ aws.STSAPI        = (*Account)(nil)
 	_ aws.APIGatewayAPI = (*Account)(nil)
+
+	_ aws.ServiceCatalogAPI = (*Account)(nil)
 )
 
 // wrap makes an error a handler answers with look as the SDK returns it.

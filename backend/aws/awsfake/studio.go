@@ -35,7 +35,8 @@ type Space struct {
 	DomainID, Name, Owner string
 }
 
-// Project is a SageMaker project.
+// Project is a SageMaker project; Template is the Service Catalog product
+// id of its template (see AddProducts for the product's name).
 type Project struct {
 	Name, ID, Status, Description, CreatedBy, Template string
 	Created                                            time.Time

@@ -61,6 +61,7 @@ func TestAllowedRoleTable(t *testing.T) {
 		{"backup:ListRecoveryPointsByBackupVault", true, true, true, true},
 		{"s3:GetObject", true, true, true, true},
 		{"sagemaker:InvokeEndpoint", true, true, true, true},
+		{"servicecatalog:DescribeProduct", false, true, true, true}, // template names: Studio roles only
 		{"sagemaker:CreateTrainingJob", false, true, true, true},
 		{"sagemaker:StopTrainingJob", false, true, true, true},
 		{"sagemaker:StartPipelineExecution", false, true, true, true},

@@ -35,13 +35,22 @@ var roleMutations = map[AGRole][]string{
 	),
 }
 
+// withheldReads lists, per role, the reads its policy does not grant,
+// though the role reads everything else. On-call staff are not Studio
+// users, and AG grants Service Catalog (where the projects' MLOps
+// templates are products) to the Studio roles only: on-call sees a
+// template by its product id, not its name.
+var withheldReads = map[AGRole][]string{
+	RoleOnCall: {"servicecatalog:DescribeProduct"},
+}
+
 // Allowed decides, as IAM would for AG's role policies, whether p may call
 // service:operation on a resource that belongs to resourceProject ("" when
 // the resource has no project or is not known yet). service is the IAM
 // prefix, e.g. "sagemaker". The reason says why, in words, either way.
 //
-// Every role reads everything. Mutations are allowed per role (see
-// roleMutations); a project admin may do anything. A mutation by any role
+// Every role reads everything but its withheldReads. Mutations are allowed
+// per role (see roleMutations); a project admin may do anything. A mutation by any role
 // but project admin is limited to resources of the principal's own projects,
 // as an aws:ResourceTag/sagemaker:project-name condition would limit it; a
 // principal with no projects listed belongs to all of them.
@@ -55,6 +64,9 @@ func Allowed(p Principal, service, operation, resourceProject string) (bool, str
 		return false, fmt.Sprintf("principal %s has unknown role %q", p.ARN, p.Role)
 	}
 	if IsReadOnly(service, operation) {
+		if slices.Contains(withheldReads[p.Role], action) {
+			return false, fmt.Sprintf("%s may read everything but %s", p.Role, action)
+		}
 		return true, fmt.Sprintf("%s may read everything", p.Role)
 	}
 	if !slices.Contains(granted, action) {

@@ -45,13 +45,14 @@ func (g *gen) projects() {
 		}
 	}
 	buckets := map[string]bool{}
+	templates := g.templates()
 	for i := range g.s.Projects {
 		p := &g.s.Projects[i]
 		r := g.rand("project/" + p.Name)
 		d := g.domains[p.Agency]
 		pi := &projectInfo{
-			p: p, id: "p-" + r.String("abcdefghijklmnopqrstuvwxyz0123456789", 12),
-			created: d.created.Add(time.Duration(40+i*9) * 24 * time.Hour),
+			p: p, id: "p-" + r.String(idChars, 12),
+			created: g.projectCreated(i, *p),
 			bucket:  "ag-" + p.Agency + "-mlops-" + g.s.Account,
 		}
 		pi.dataBucket = pi.bucket
@@ -81,12 +82,10 @@ func (g *gen) projects() {
 		g.b.AddProject(world.Project{
 			ProjectName: p.Name, ProjectId: pi.id, ProjectDescription: p.Description,
 			CreationTime: pi.created, LastModifiedTime: pi.created, CreatedBy: creator,
-			ServiceCatalogProvisioningDetails: world.ServiceCatalogProvisioningDetails{
-				ProductId: "prod-" + r.String("abcdefghijklmnopqrstuvwxyz0123456789", 13), ProvisioningArtifactId: "pa-" + r.String("abcdefghijklmnopqrstuvwxyz0123456789", 13),
-				PathId: "lpv3-" + r.String("abcdefghijklmnopqrstuvwxyz0123456789", 12)},
+			// Projects of one template share its product.
+			ServiceCatalogProvisioningDetails: templates[p.Template],
 			ServiceCatalogProvisionedProductDetails: world.ServiceCatalogProvisionedProductDetails{
-				ProvisionedProductId:            "pp-" + r.String("abcdefghijklmnopqrstuvwxyz0123456789", 13),
-				ProvisionedProductStatusMessage: "Provisioned from template: " + p.Template},
+				ProvisionedProductId: "pp-" + r.String(idChars, 13)},
 			Tags: tags,
 		})
 		g.b.AddModelProfile(world.ModelProfile{

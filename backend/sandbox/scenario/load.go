@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -186,6 +187,10 @@ func (s *Scenario) check() error {
 			}
 		}
 	}
+	templates, err := s.checkTemplates()
+	if err != nil {
+		return err
+	}
 	projects := map[string]*Project{}
 	for i := range s.Projects {
 		p := &s.Projects[i]
@@ -198,6 +203,12 @@ func (s *Scenario) check() error {
 		projects[p.Name] = p
 		if agencies[p.Agency] == nil {
 			return s.fail(fmt.Sprintf("project %s: agency %q is not defined", p.Name, p.Agency), "projects", i, "agency")
+		}
+		if p.Template == "" {
+			return s.fail(fmt.Sprintf("project %s needs a template", p.Name), "projects", i)
+		}
+		if len(templates) > 0 && !templates[p.Template] {
+			return s.fail(fmt.Sprintf("project %s: template %q is not defined under templates", p.Name, p.Template), "projects", i, "template")
 		}
 		if p.Language != "r" && p.Language != "python" {
 			return s.fail(fmt.Sprintf("project %s: language must be r or python", p.Name), "projects", i, "language")
@@ -288,6 +299,35 @@ func (s *Scenario) check() error {
 		}
 	}
 	return nil
+}
+
+// productID is how Service Catalog spells a product id.
+var productID = regexp.MustCompile(`^prod-[a-z0-9]{13}$`)
+
+// checkTemplates checks the templates and returns their names.
+func (s *Scenario) checkTemplates() (map[string]bool, error) {
+	names := map[string]bool{}
+	ids := map[string]bool{}
+	for i, t := range s.Templates {
+		if t.Name == "" {
+			return nil, s.fail("a template needs a name", "templates", i)
+		}
+		if names[t.Name] {
+			return nil, s.fail(fmt.Sprintf("template %q is defined twice", t.Name), "templates", i, "name")
+		}
+		names[t.Name] = true
+		if t.ID == "" {
+			continue
+		}
+		if !productID.MatchString(t.ID) {
+			return nil, s.fail(fmt.Sprintf("template %q: id %q is not prod- and 13 lowercase letters or digits", t.Name, t.ID), "templates", i, "id")
+		}
+		if ids[t.ID] {
+			return nil, s.fail(fmt.Sprintf("template %q: id %s is another template's", t.Name, t.ID), "templates", i, "id")
+		}
+		ids[t.ID] = true
+	}
+	return names, nil
 }
 
 func (s *Scenario) userIndex(name string) (int, int) {

@@ -565,9 +565,15 @@ func TestInvalidScenariosReportTheLine(t *testing.T) {
 		{"syntax", "region: ap-southeast-1", "region: [ap-southeast-1", "line "},
 		{"unknown field", "  days: 120 ", "  dayz: 120 ", "line 11: field dayz not found"},
 		{"wrong type", "  in_progress: 4 ", "  in_progress: four ", "line 14: cannot unmarshal"},
-		{"unknown agency", "    agency: mom\n    description: Risk score", "    agency: moe\n    description: Risk score", `line 96: project mom-work-pass-fraud: agency "moe" is not defined`},
+		{"unknown agency", "    agency: mom\n    description: Risk score", "    agency: moe\n    description: Risk score", `line 107: project mom-work-pass-fraud: agency "moe" is not defined`},
 		{"bad role", "role: mlops-engineer, projects: [mom-work-pass-fraud, mom-wsh", "role: engineer, projects: [mom-work-pass-fraud, mom-wsh", "line 39: user muhammad-hafiz: role"},
-		{"bad shape", "pipeline: {shape: fan-in, executions: 12}", "pipeline: {shape: diamond, executions: 12}", `line 89: project hdb-flat-demand: pipeline shape "diamond"`},
+		{"bad shape", "pipeline: {shape: fan-in, executions: 12}", "pipeline: {shape: diamond, executions: 12}", `line 100: project hdb-flat-demand: pipeline shape "diamond"`},
+		{"unknown template", "    template: R model build, train and deploy (plumber)", "    template: R model build and deploy",
+			`line 73: project hdb-resale-valuation: template "R model build and deploy" is not defined under templates`},
+		{"template twice", "  - name: Python model build, train and deploy", "  - name: R model build, train and deploy (plumber)",
+			`line 63: template "R model build, train and deploy (plumber)" is defined twice`},
+		{"bad product id", "  - name: Python model build, train and deploy\n", "  - name: Python model build, train and deploy\n    id: prod-XYZ\n",
+			`line 64: template "Python model build, train and deploy": id "prod-XYZ" is not prod- and 13 lowercase letters or digits`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -12,6 +12,7 @@ type Scenario struct {
 	TagKeys        TagKeys                `yaml:"tag_keys"`
 	History        History                `yaml:"history"`
 	Agencies       []Agency               `yaml:"agencies"`
+	Templates      []Template             `yaml:"templates"`
 	Projects       []Project              `yaml:"projects"`
 	PipelineShapes map[string][]ShapeStep `yaml:"pipeline_shapes"`
 	Registry       Registry               `yaml:"registry"`
@@ -71,13 +72,22 @@ type App struct {
 	Status   string `yaml:"status"`
 }
 
+// Template is an MLOps template: the Service Catalog product that
+// projects are provisioned from, and that they name only by its id.
+type Template struct {
+	Name        string `yaml:"name"`
+	ID          string `yaml:"id"` // prod- and 13 lowercase letters or digits; empty: drawn from the seed
+	Description string `yaml:"description"`
+	Owner       string `yaml:"owner"`
+}
+
 // Project is a SageMaker project from an MLOps template, with its pipeline
 // and model package group.
 type Project struct {
 	Name            string              `yaml:"name"`
 	Agency          string              `yaml:"agency"`
 	Description     string              `yaml:"description"`
-	Template        string              `yaml:"template"`
+	Template        string              `yaml:"template"` // the name of one of templates; with none declared, a template of its own name
 	Language        string              `yaml:"language"`
 	Problem         string              `yaml:"problem"`
 	Quality         map[string]float64  `yaml:"quality"`

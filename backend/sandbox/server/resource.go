@@ -43,6 +43,12 @@ func (s *Server) requestResource(call *Call, in any) string {
 			return "arn:aws:s3:::" + bucket
 		}
 	}
+	if call.iamPrefix == "servicecatalog" {
+		// Service Catalog's ARNs are the "catalog" service's.
+		if id := memberString(v, sh, "Id"); strings.HasPrefix(id, "prod-") {
+			return "arn:aws:catalog:" + call.Region + ":" + call.Principal.Account + ":product/" + id
+		}
+	}
 	for _, r := range resourceMembers {
 		if r.service != "" && r.service != call.iamPrefix {
 			continue

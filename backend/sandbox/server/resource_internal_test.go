@@ -34,6 +34,10 @@ func TestRequestResourceNamesWhatTheRequestNames(t *testing.T) {
 		Bucket string `aws:",uri"`
 		Key    string `aws:",uri"`
 	}
+	type describeProduct struct {
+		Id   *string
+		Name *string
+	}
 	type listSomething struct {
 		NextToken *string
 	}
@@ -66,6 +70,10 @@ func TestRequestResourceNamesWhatTheRequestNames(t *testing.T) {
 			"arn:aws:s3:::hdb-resale-transactions/exports/2025-05.csv"},
 		{"SageMaker names mean nothing elsewhere", "backup", &stopTrainingJob{TrainingJobName: "hdb-resale-ranger-0412"},
 			"arn:aws:backup:ap-southeast-1:318224574112:*"},
+		{"Service Catalog product, under catalog", "servicecatalog", &describeProduct{Id: str("prod-4zq6pxdgxtbqa")},
+			"arn:aws:catalog:ap-southeast-1:318224574112:product/prod-4zq6pxdgxtbqa"},
+		{"Service Catalog product by name", "servicecatalog", &describeProduct{Name: str("R model build, train and deploy (plumber)")},
+			"arn:aws:servicecatalog:ap-southeast-1:318224574112:*"},
 		{"nothing named", "sagemaker", &listSomething{}, "arn:aws:sagemaker:ap-southeast-1:318224574112:*"},
 		{"an absent name", "sagemaker", &invokeEndpoint{}, "arn:aws:sagemaker:ap-southeast-1:318224574112:*"},
 	}

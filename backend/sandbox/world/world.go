@@ -70,6 +70,7 @@ type World struct {
 
 	studio     studioStore
 	projects   projectStore
+	products   productStore
 	training   trainingStore
 	processing processingStore
 	pipelines  pipelineStore
@@ -103,6 +104,7 @@ func newWorld(opts Options) *World {
 	w.ids = newRand(w.seed, "ids")
 	w.studio.init()
 	w.projects.init()
+	w.products.init()
 	w.training.init()
 	w.processing.init()
 	w.pipelines.init()
