@@ -25,6 +25,7 @@ type projectOut struct {
 	Status                string   `json:"status" yaml:"status"`
 	Description           string   `json:"description,omitempty" yaml:"description,omitempty"`
 	Template              string   `json:"template,omitempty" yaml:"template,omitempty"`
+	TemplateID            string   `json:"template_id,omitempty" yaml:"template_id,omitempty"`
 	CreatedAt             string   `json:"created_at,omitempty" yaml:"created_at,omitempty"`
 	CreatedBy             string   `json:"created_by,omitempty" yaml:"created_by,omitempty"`
 	Members               []string `json:"members" yaml:"members"`
@@ -46,7 +47,7 @@ func projectRow(p domain.Project) projectOut {
 		members = append(members, u.Name)
 	}
 	return projectOut{
-		Name: p.Name, ID: p.ID, ARN: p.ARN, Status: p.Status, Description: p.Description, Template: p.Template,
+		Name: p.Name, ID: p.ID, ARN: p.ARN, Status: p.Status, Description: p.Description, Template: p.Template, TemplateID: p.TemplateID,
 		CreatedAt: rfc3339(p.CreatedAt), CreatedBy: p.CreatedBy, Members: members,
 		TrainingInstanceTypes: p.Limits.Training, EndpointInstanceTypes: p.Limits.Endpoint, NotebookInstanceTypes: p.Limits.Notebook,
 		S3Access: p.S3Access, RunningJobs: p.Usage.RunningJobs, Endpoints: p.Usage.Endpoints, Pipelines: p.Usage.Pipelines,

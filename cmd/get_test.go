@@ -131,9 +131,18 @@ func TestGetEachResourceAsJSONMatchesTheSandbox(t *testing.T) {
 		}
 		var items []projectOut
 		_ = json.Unmarshal([]byte(out), &items)
+		products := map[string]string{} // project name → its product id
+		for _, p := range w.Projects() {
+			products[p.ProjectName] = p.ServiceCatalogProvisioningDetails.ProductId
+		}
 		for _, p := range items {
 			if p.Name == sandbox.FeaturedProject && (len(p.Members) == 0 || p.ID == "" || p.CreatedAt == "") {
 				t.Errorf("the featured project lacks members, id or creation time: %+v", p)
+			}
+			// On-call may not read Service Catalog: the template is
+			// given by its product id, in both fields.
+			if want := products[p.Name]; !strings.HasPrefix(want, "prod-") || p.TemplateID != want || p.Template != want {
+				t.Errorf("%s: template %q, template_id %q; want both %q", p.Name, p.Template, p.TemplateID, want)
 			}
 		}
 	})
@@ -445,6 +454,16 @@ func TestGetOnTheEmbeddedSandbox(t *testing.T) {
 	}
 	if got := names(t, out.String(), "name"); !slices.Contains(got, sandbox.FeaturedProject) {
 		t.Fatalf("projects %v lack %s", got, sandbox.FeaturedProject)
+	}
+	// A project admin reads the template's name from Service Catalog.
+	var items []projectOut
+	if err := json.Unmarshal(out.Bytes(), &items); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range items {
+		if p.Name == sandbox.FeaturedProject && (p.Template != "R model build, train and deploy (plumber)" || !strings.HasPrefix(p.TemplateID, "prod-")) {
+			t.Errorf("the featured project's template is %q (%q), want its product's name and id", p.Template, p.TemplateID)
+		}
 	}
 	if !strings.Contains(errb.String(), `agdash: warning: Config file not applied, agdash runs on its defaults: bad.yaml:2: intervals.endpoints: "soon" is not a duration`) {
 		t.Fatalf("stderr: %q", errb.String())

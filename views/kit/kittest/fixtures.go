@@ -74,24 +74,24 @@ func Projects() backend.ProjectsData {
 			Detail: "User profile farah-a in domain moh-health-analytics has no ag:role tag, so agdash cannot tell what it may do."},
 	}
 	projects := []domain.Project{
-		{Name: "hdb-resale-valuation", ID: "p-hdbresale01", Status: "CreateCompleted", Template: "ag-mlops-r-train-deploy",
+		{Name: "hdb-resale-valuation", ID: "p-hdbresale01", Status: "CreateCompleted", Template: "R model build, train and deploy", TemplateID: "prod-r7tq2vyk4hbam",
 			Description: "Resale-flat valuation model in R, served through plumber.", CreatedAt: Now.AddDate(0, -5, -3), CreatedBy: "alice-tan",
 			Limits:   domain.InstanceLimits{Training: []string{"ml.m5.xlarge", "ml.m5.2xlarge"}, Endpoint: []string{"ml.m5.large"}, Notebook: []string{"ml.t3.medium", "ml.m5.large"}},
 			S3Access: []string{"hdb-resale-transactions", "arn:aws:s3:ap-southeast-1:111122223333:accesspoint/ura-caveats"},
 			Members:  members("hdb-resale-valuation"),
 			Usage:    domain.ProjectUsage{RunningJobs: 2, Endpoints: 2, Pipelines: 3, RunningApps: 2, InstanceHoursMonth: 412.5}, FindingCount: 2},
-		{Name: "hdb-rental-forecast", ID: "p-hdbrent0002", Status: "CreateCompleted", Template: "ag-mlops-python-train",
+		{Name: "hdb-rental-forecast", ID: "p-hdbrent0002", Status: "CreateCompleted", Template: "Python model build and train", TemplateID: "prod-pt9kq4zr8vw1s",
 			Description: "Monthly rental index forecast.", CreatedAt: Now.AddDate(0, -2, 0), CreatedBy: "alice-tan",
 			Limits:  domain.InstanceLimits{Training: []string{"ml.m5.xlarge"}},
 			Members: members("hdb-rental-forecast"),
 			Usage:   domain.ProjectUsage{RunningJobs: 0, Endpoints: 1, Pipelines: 1, RunningApps: 1, InstanceHoursMonth: 36}},
-		{Name: "lta-bus-eta", ID: "p-ltabuseta03", Status: "UpdateInProgress", Template: "ag-mlops-python-train-deploy",
+		{Name: "lta-bus-eta", ID: "p-ltabuseta03", Status: "UpdateInProgress", Template: "Python model build, train and deploy", TemplateID: "prod-pd3xw6mn5jc2e",
 			Description: "Bus arrival time prediction.", CreatedAt: Now.AddDate(-1, 0, 0), CreatedBy: "david-lim",
 			Limits:   domain.InstanceLimits{Training: []string{"ml.g4dn.xlarge"}, Endpoint: []string{"ml.c5.xlarge"}, Notebook: []string{"ml.t3.medium"}},
 			S3Access: []string{"lta-datamall-archive"},
 			Members:  members("lta-bus-eta"),
 			Usage:    domain.ProjectUsage{RunningJobs: 1, Endpoints: 3, Pipelines: 2, RunningApps: 1, InstanceHoursMonth: 1287.25}, FindingCount: 1},
-		{Name: "moh-triage-nlp", ID: "p-mohtriage04", Status: "CreateFailed", Template: "ag-mlops-python-train",
+		{Name: "moh-triage-nlp", ID: "p-mohtriage04", Status: "CreateFailed", Template: "Python model build and train", TemplateID: "prod-pt9kq4zr8vw1s",
 			Description: "Triage notes classifier (template failed: missing launch constraint).", CreatedAt: Now.AddDate(0, 0, -2), CreatedBy: "farah-a"},
 	}
 	domains := []domain.StudioDomain{
