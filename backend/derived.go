@@ -45,7 +45,7 @@ func parseReport(body []byte) domain.MetricsReport {
 
 // annotateProjects fills each project's members, usage and finding count
 // and returns the governance findings.
-func annotateProjects(projects []domain.Project, users []domain.User, jobs []domain.TrainingJob,
+func annotateProjects(projects []domain.Project, users []domain.User, jobs []domain.TrainingJobSummary,
 	endpoints []domain.Endpoint, apps []domain.StudioApp, pipelines []domain.Pipeline, now time.Time) ([]domain.Project, []domain.Finding) {
 	return governance.Annotate(governance.Input{
 		Projects: projects, Users: users, Jobs: jobs, Endpoints: endpoints, Apps: apps, Pipelines: pipelines,

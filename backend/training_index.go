@@ -543,23 +543,24 @@ func (t *trainingIndex) finished(name string) bool {
 }
 
 // selected returns the jobs that keep returns true for, in no order.
-func (t *trainingIndex) selected(keep func(domain.TrainingJobSummary) bool) []domain.TrainingJob {
+func (t *trainingIndex) selected(keep func(domain.TrainingJobSummary) bool) []domain.TrainingJobSummary {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	// A month of jobs is tens of thousands: the jobs are counted first so
-	// that the list of them is made once, at its size.
-	var kept []*jobEntry
+	// that the list of them is made once, at its size. Summaries, not full
+	// records: a summary is what the list and governance read, and copying
+	// the month's full records on every projects poll was megabytes of
+	// garbage each time.
+	n := 0
 	for _, e := range t.jobs {
 		if keep(*e.sum) {
-			kept = append(kept, e)
+			n++
 		}
 	}
-	out := make([]domain.TrainingJob, len(kept))
-	for i, e := range kept {
-		if f := e.full(); f != nil {
-			out[i] = *f
-		} else {
-			out[i] = e.sum.Job()
+	out := make([]domain.TrainingJobSummary, 0, n)
+	for _, e := range t.jobs {
+		if keep(*e.sum) {
+			out = append(out, *e.sum)
 		}
 	}
 	return out

@@ -12,7 +12,7 @@ import (
 type Input struct {
 	Projects  []domain.Project
 	Users     []domain.User
-	Jobs      []domain.TrainingJob
+	Jobs      []domain.TrainingJobSummary
 	Endpoints []domain.Endpoint
 	Apps      []domain.StudioApp
 	// Pipelines are used by Usage only.
@@ -52,33 +52,33 @@ func Findings(in Input) []domain.Finding {
 	return out
 }
 
-func jobFindings(jobs []domain.TrainingJob, idx projectIndex) []domain.Finding {
+func jobFindings(jobs []domain.TrainingJobSummary, idx projectIndex) []domain.Finding {
 	var out []domain.Finding
 	for _, j := range jobs {
 		if !j.Running() {
 			continue
 		}
-		if j.Project == "" {
-			out = append(out, noProject("training job", j.Name, j.InstanceType))
+		if j.Project() == "" {
+			out = append(out, noProject("training job", j.Name(), j.InstanceType()))
 			continue
 		}
-		p, ok := idx.lookup(j.Project)
-		if !ok || j.InstanceType == "" || Allowed(p.Limits.Training, j.InstanceType) {
+		p, ok := idx.lookup(j.Project())
+		if !ok || j.InstanceType() == "" || Allowed(p.Limits.Training, j.InstanceType()) {
 			continue
 		}
-		on := j.InstanceType
-		if j.InstanceCount > 1 {
-			on = strconv.Itoa(j.InstanceCount) + " × " + j.InstanceType
+		on := j.InstanceType()
+		if j.InstanceCount() > 1 {
+			on = strconv.Itoa(j.InstanceCount()) + " × " + j.InstanceType()
 		}
 		out = append(out, domain.Finding{
 			Kind:         domain.FindingInstanceOutsideLimits,
 			Project:      p.Name,
 			ResourceType: "training job",
-			ResourceName: j.Name,
-			InstanceType: j.InstanceType,
+			ResourceName: j.Name(),
+			InstanceType: j.InstanceType(),
 			Allowed:      p.Limits.Training,
 			Detail: fmt.Sprintf("Training job %s runs on %s, outside project %s's training limit (%s).",
-				j.Name, on, p.Name, limitText(p.Limits.Training)),
+				j.Name(), on, p.Name, limitText(p.Limits.Training)),
 		})
 	}
 	return out

@@ -116,14 +116,14 @@ func TestFindingsEdgeCases(t *testing.T) {
 		},
 		{
 			"job of a project agdash has not listed",
-			Input{Jobs: []domain.TrainingJob{{Name: "j", Status: domain.JobInProgress, Project: "elsewhere", InstanceType: "ml.p3.2xlarge"}}},
+			Input{Jobs: []domain.TrainingJobSummary{domain.TrainingJob{Name: "j", Status: domain.JobInProgress, Project: "elsewhere", InstanceType: "ml.p3.2xlarge"}.Summary()}},
 			0,
 		},
 		{
 			"project referenced by id",
 			Input{
 				Projects: []domain.Project{{Name: "p", ID: "p-123", Limits: limited.Limits}},
-				Jobs:     []domain.TrainingJob{{Name: "j", Status: domain.JobInProgress, Project: "p-123", InstanceType: "ml.p3.2xlarge"}},
+				Jobs:     []domain.TrainingJobSummary{domain.TrainingJob{Name: "j", Status: domain.JobInProgress, Project: "p-123", InstanceType: "ml.p3.2xlarge"}.Summary()},
 			},
 			1,
 		},
@@ -131,7 +131,7 @@ func TestFindingsEdgeCases(t *testing.T) {
 			"upper-case instance type still within limit",
 			Input{
 				Projects: []domain.Project{limited},
-				Jobs:     []domain.TrainingJob{{Name: "j", Status: domain.JobInProgress, Project: "p", InstanceType: "ML.M5.LARGE"}},
+				Jobs:     []domain.TrainingJobSummary{domain.TrainingJob{Name: "j", Status: domain.JobInProgress, Project: "p", InstanceType: "ML.M5.LARGE"}.Summary()},
 			},
 			0,
 		},

@@ -36,9 +36,9 @@ func agAccount() Input {
 	user := func(name string, role domain.Role, projects ...string) domain.User {
 		return domain.User{DomainID: d, Name: name, Role: role, Projects: projects, Status: "InService"}
 	}
-	job := func(name, status, project, instance string, count int) domain.TrainingJob {
+	job := func(name, status, project, instance string, count int) domain.TrainingJobSummary {
 		return domain.TrainingJob{Name: name, Status: status, Project: project, InstanceType: instance, InstanceCount: count, Detailed: instance != "",
-			CreatedAt: at("2024-05-15T08:00:00Z"), StartedAt: at("2024-05-15T08:05:00Z")}
+			CreatedAt: at("2024-05-15T08:00:00Z"), StartedAt: at("2024-05-15T08:05:00Z")}.Summary()
 	}
 	endpoint := func(name, status, project string, variants ...domain.Variant) domain.Endpoint {
 		return domain.Endpoint{Name: name, Status: status, Project: project, Variants: variants}
@@ -60,7 +60,7 @@ func agAccount() Input {
 			user("frank", domain.RoleDataScientist, "lta-traffic-nowcast"),
 			user("gina", domain.RoleDataScientist, "p-cpf9k8j7h6g5", "retired-project"),
 		},
-		Jobs: []domain.TrainingJob{
+		Jobs: []domain.TrainingJobSummary{
 			job("hdb-train-0142", domain.JobInProgress, "hdb-resale-valuation", "ml.p3.16xlarge", 1),
 			job("hdb-train-0141", domain.JobInProgress, "hdb-resale-valuation", "ml.m5.2xlarge", 1),
 			job("hdb-train-0140", domain.JobCompleted, "hdb-resale-valuation", "ml.p3.16xlarge", 1),

@@ -22,7 +22,7 @@ func Usage(in Input, now time.Time) map[string]domain.ProjectUsage {
 	}
 	monthStart := MonthStart(now)
 	for _, j := range in.Jobs {
-		p, ok := idx.lookup(j.Project)
+		p, ok := idx.lookup(j.Project())
 		if !ok {
 			continue
 		}
@@ -80,25 +80,25 @@ func MonthStart(now time.Time) time.Time {
 // StartedAt. When those are unknown (a job only listed, never described)
 // the job's whole life since CreatedAt is counted, which overstates by
 // the minutes spent starting instances.
-func InstanceHours(j domain.TrainingJob, from, now time.Time) float64 {
+func InstanceHours(j domain.TrainingJobSummary, from, now time.Time) float64 {
 	var start, end time.Time
 	if j.Running() {
-		start, end = j.StartedAt, now
+		start, end = j.StartedAt(), now
 		if start.IsZero() {
-			start = j.CreatedAt
+			start = j.CreatedAt()
 		}
 	} else {
-		end = j.EndedAt
+		end = j.EndedAt()
 		if end.IsZero() {
-			end = j.LastModified
+			end = j.LastModified()
 		}
 		switch {
-		case j.TrainingSeconds > 0:
-			start = end.Add(-time.Duration(j.TrainingSeconds) * time.Second)
-		case !j.StartedAt.IsZero():
-			start = j.StartedAt
+		case j.TrainingSeconds() > 0:
+			start = end.Add(-time.Duration(j.TrainingSeconds()) * time.Second)
+		case !j.StartedAt().IsZero():
+			start = j.StartedAt()
 		default:
-			start = j.CreatedAt
+			start = j.CreatedAt()
 		}
 	}
 	if start.IsZero() || end.IsZero() {
@@ -113,5 +113,5 @@ func InstanceHours(j domain.TrainingJob, from, now time.Time) float64 {
 	if !end.After(start) {
 		return 0
 	}
-	return end.Sub(start).Hours() * float64(max(1, j.InstanceCount))
+	return end.Sub(start).Hours() * float64(max(1, j.InstanceCount()))
 }

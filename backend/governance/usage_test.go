@@ -114,7 +114,7 @@ func TestInstanceHours(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := InstanceHours(tt.job, from, now); math.Abs(got-tt.want) > 1e-9 {
+			if got := InstanceHours(tt.job.Summary(), from, now); math.Abs(got-tt.want) > 1e-9 {
 				t.Errorf("InstanceHours = %v, want %v", got, tt.want)
 			}
 		})
