@@ -35,9 +35,16 @@ func projectDetail(pr domain.Project, data backend.ProjectsData, st *themes.Styl
 		meta += " by " + kit.Sanitize(pr.CreatedBy)
 	}
 	if pr.TemplateID != "" && pr.TemplateID != pr.Template {
-		// A named template, and the product id AWS knows it by, on a line
-		// of their own: the wrap would break the id at its hyphen.
-		p.wrapped("", "Template "+kit.Sanitize(pr.Template)+" ("+kit.Sanitize(pr.TemplateID)+")")
+		// A named template and the product id AWS knows it by. The wrap
+		// breaks at every hyphen, ids included, so when both do not fit on
+		// one line the id gets a line of its own.
+		name, id := "Template "+kit.Sanitize(pr.Template), "product "+kit.Sanitize(pr.TemplateID)
+		if kit.Width(name+" · "+id) <= width-2 {
+			p.Line(name + " · " + id)
+		} else {
+			p.wrapped("", name)
+			p.Line(id)
+		}
 		p.wrapped("", meta)
 	} else {
 		p.wrapped("", "Template "+kit.Sanitize(orDash(pr.Template))+" · "+meta)

@@ -48,7 +48,7 @@ func TestTemplatesShowByNameWithTheirProductIDInTheDetail(t *testing.T) {
 	press(p, "enter")
 	detail := p.View(120, 40)
 	for _, want := range []string{
-		" Template R model build, train and deploy (plumber) (prod-4zq6pxdgxtbqa) ",
+		" Template R model build, train and deploy (plumber) · product prod-4zq6pxdgxtbqa ",
 		" id p-hdbresale01 · created 2024-12-29 (5mo ago) by alice-tan ",
 	} {
 		if !strings.Contains(detail, want) {
@@ -62,5 +62,26 @@ func TestTemplatesShowByNameWithTheirProductIDInTheDetail(t *testing.T) {
 	want := "Template prod-7hv2mq0x3rjle · id p-mohtriage04 · created"
 	if !strings.Contains(detail, want) || strings.Count(detail, "prod-7hv2mq0x3rjle") != 1 {
 		t.Errorf("detail lacks %q, or repeats the id:\n%s", want, detail)
+	}
+}
+
+// At 80 columns, when the template's name and product id do not fit on
+// one line, the id gets a line of its own: never split at its hyphen.
+func TestTemplateProductIDWrapsWhole(t *testing.T) {
+	p, _ := newPane(t, 80, 24)
+	d := namedTemplates()
+	for i := range d.Projects {
+		if d.Projects[i].Name == "hdb-resale-valuation" {
+			d.Projects[i].Template = "R model build, train and deploy (plumber) for agencies"
+		}
+	}
+	deliver(p, d, fresh())
+	press(p, "enter")
+	detail := p.View(80, 24)
+	if !strings.Contains(detail, "\n product prod-4zq6pxdgxtbqa ") || strings.Contains(detail, "prod-\n") {
+		t.Fatalf("the product id should move to the next line whole:\n%s", detail)
+	}
+	if got := strings.TrimSpace(lineWith(detail, "Template ")); got != "Template R model build, train and deploy (plumber) for agencies" {
+		t.Fatalf("the template's name should have its own line:\n%s", detail)
 	}
 }
