@@ -35,7 +35,7 @@ func BenchmarkProjectsUsageOfAMonth(b *testing.B) {
 		if i < 20 {
 			j.Status, j.EndedAt, j.InstanceType = domain.JobInProgress, time.Time{}, "ml.p3.2xlarge"
 		}
-		e := idx.addLocked(j.Summary())
+		e := idx.addLocked(j.Summary(), true)
 		if i%4 == 0 { // opened in this session: known in full
 			e.details().full = &j
 		}

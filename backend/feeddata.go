@@ -33,6 +33,12 @@ type TrainingJobsData struct {
 	// Loading is true while older jobs are still being paged in (a large
 	// account's first polls); Jobs then holds the newest ones.
 	Loading bool
+	// ProjectsUnknownUntil is set while the projects of older jobs are
+	// still being read (a few Search pages a poll, back in time): a job
+	// created at or before it may not have its project yet
+	// (TrainingJobSummary.ProjectKnown), so a list scoped to a project may
+	// lack some of its older jobs. Zero once every job's project is known.
+	ProjectsUnknownUntil time.Time
 }
 
 // TrainingJobData is one job in full with its metric curves.

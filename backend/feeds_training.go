@@ -20,8 +20,7 @@ func (c *Client) fetchTrainingJobs(ctx context.Context, _ any) (any, error) {
 	if err := c.training.sync(ctx, true); err != nil {
 		return nil, err
 	}
-	jobs, loading := c.training.sorted()
-	return TrainingJobsData{Jobs: jobs, Loading: loading}, nil
+	return c.training.sorted(), nil
 }
 
 func (c *Client) fetchTrainingJob(ctx context.Context, name string) (any, error) {

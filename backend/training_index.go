@@ -56,8 +56,14 @@ const (
 //     searches run only when the list shows new jobs, and cover only them;
 //     a running job's record also stands in for its first describe;
 //     a new job younger than Search's indexing lag that Search did not
-//     return gets one ListTags (tags are set when a job is created). Running
-//     jobs older than the month get one ListTags each, once.
+//     return gets one ListTags (tags are set when a job is created).
+//   - Jobs older than the month are answered for by the history search
+//     (historySearch): a few Search pages a poll, walking back in time,
+//     until it has been through every tagged job; then it costs nothing.
+//     Until it has reached a job's time, the job's project is not known
+//     (TrainingJobSummary.ProjectKnown), which the list shows as such.
+//     Running jobs older than the month get one ListTags each, once, so
+//     that governance sees their project at once.
 type trainingIndex struct {
 	acct    *aws.Account
 	tags    domain.TagKeys
@@ -73,6 +79,7 @@ type trainingIndex struct {
 	complete      bool
 	searched      bool
 	unresolved    map[string]bool // jobs of this month whose project is not known yet
+	history       historySearch
 	missing       map[string]bool // names SageMaker says do not exist
 	curveState    map[string]*curveEntry
 
@@ -92,10 +99,10 @@ type trainingIndex struct {
 type jobEntry struct {
 	// sum is what the list shows, shared with the deliveries
 	// (TrainingJobsData.Jobs) and never modified: a change replaces it
-	// (setLocked).
-	sum          *domain.TrainingJobSummary
-	detail       *jobDetail // nil until the job is known in full
-	projectKnown bool
+	// (setLocked). Whether the job's project is known is its
+	// ProjectKnown.
+	sum    *domain.TrainingJobSummary
+	detail *jobDetail // nil until the job is known in full
 }
 
 // jobDetail is what the index knows of a job it has seen in full.
@@ -151,17 +158,30 @@ func newTrainingIndex(acct *aws.Account, tags domain.TagKeys, pollNow, dataNow f
 	}
 }
 
-// addLocked makes an entry for a job not known before.
-func (t *trainingIndex) addLocked(s domain.TrainingJobSummary) *jobEntry {
+// addLocked makes an entry for a job not known before; its project is
+// s's if projectKnown, else not known yet.
+func (t *trainingIndex) addLocked(s domain.TrainingJobSummary, projectKnown bool) *jobEntry {
+	if !projectKnown {
+		s = s.WithProjectUnknown()
+	}
 	e := &jobEntry{sum: &s}
 	t.jobs[s.Name()] = e
 	t.resort, t.changed = true, true
 	return e
 }
 
-// setLocked replaces an entry's summary, keeping the list's order when
-// the job's place in it has not moved.
+// setLocked replaces an entry's summary with s, made from a list or a
+// describe, which do not read tags: a project not known stays so.
 func (t *trainingIndex) setLocked(e *jobEntry, s domain.TrainingJobSummary) {
+	if !e.sum.ProjectKnown() {
+		s = s.WithProjectUnknown()
+	}
+	t.replaceLocked(e, s)
+}
+
+// replaceLocked replaces an entry's summary, project and all, keeping the
+// list's order when the job's place in it has not moved.
+func (t *trainingIndex) replaceLocked(e *jobEntry, s domain.TrainingJobSummary) {
 	if e.sum.Equal(s) {
 		return // a describe that found nothing new: the delivered list stands
 	}
@@ -193,11 +213,13 @@ func isDue(now, last time.Time, every time.Duration) bool {
 
 // sync brings the index up to date: the list when due (and list is true),
 // or else the next pages of the backfill while the history is not all in;
-// project tags of new jobs; and a describe of every running job that is due.
+// project tags of new jobs; the next pages of the history search while it
+// runs; and a describe of every running job that is due.
 func (t *trainingIndex) sync(ctx context.Context, list bool) error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	now := t.pollNow()
+	searched := t.searched
 	switch {
 	case list && isDue(now, t.listedAt, t.iv.TrainingList):
 		if err := t.listLocked(ctx); err != nil {
@@ -212,6 +234,13 @@ func (t *trainingIndex) sync(ctx context.Context, list bool) error {
 			return err
 		}
 		if err := t.resolveProjectsLocked(ctx); err != nil {
+			return err
+		}
+	}
+	// The history search starts at the poll after the month's search, so
+	// that the first poll's data comes as soon as it did without it.
+	if list && searched {
+		if err := t.searchHistoryLocked(ctx, historyPagesPerPoll); err != nil {
 			return err
 		}
 	}
@@ -267,13 +296,21 @@ func unchanged(known *domain.TrainingJobSummary, listed domain.TrainingJob) bool
 	return known.Status() == listed.Status && known.LastModified().Equal(listed.LastModified)
 }
 
-// mergeListedLocked takes a list summary into the index.
+// mergeListedLocked takes a list summary into the index. A new job's
+// project is known at once if a search has been through its time without
+// returning it (then it has no project tag); else a job of this month waits
+// for the next search (unresolved), an older one for the history search.
 func (t *trainingIndex) mergeListedLocked(j domain.TrainingJob) {
 	e := t.jobs[j.Name]
 	if e == nil {
-		e = t.addLocked(j.Summary())
-		if !j.CreatedAt.Before(monthStart(t.dataNow())) {
+		switch {
+		case t.projectSearchedLocked(j.CreatedAt):
+			t.addLocked(j.Summary(), true)
+		case t.recentLocked(j.CreatedAt):
+			e = t.addLocked(j.Summary(), false)
 			t.unresolved[e.sum.Name()] = true
+		default:
+			t.addLocked(j.Summary(), false)
 		}
 		return
 	}
@@ -302,7 +339,8 @@ func (t *trainingIndex) resolveProjectsLocked(ctx context.Context) error {
 	if t.searched && len(t.unresolved) == 0 {
 		return t.tagOldRunningLocked(ctx)
 	}
-	since := monthStart(t.dataNow())
+	now := t.dataNow()
+	since := monthStart(now)
 	if t.searched {
 		since = time.Time{}
 		for name := range t.unresolved {
@@ -311,7 +349,7 @@ func (t *trainingIndex) resolveProjectsLocked(ctx context.Context) error {
 			}
 		}
 	}
-	err := t.acct.SearchTrainingJobsWithTag(ctx, t.tags.ProjectName, since, func(page []domain.TrainingJob) bool {
+	err := t.acct.SearchTrainingJobsWithTag(ctx, t.tags.ProjectName, since, time.Time{}, func(page []domain.TrainingJob, _ bool) bool {
 		for _, j := range page {
 			t.takeSearchedLocked(j)
 		}
@@ -320,13 +358,16 @@ func (t *trainingIndex) resolveProjectsLocked(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	t.searched = true
-	cutoff := t.dataNow().Add(-searchLag)
+	if !t.searched {
+		t.history.start(since, now.Add(-searchLag))
+		t.searched = true
+	}
+	cutoff := now.Add(-searchLag)
 	var young []*jobEntry
 	for name := range t.unresolved {
 		e := t.jobs[name]
 		if e.sum.CreatedAt().Before(cutoff) {
-			e.projectKnown = true // old enough to be indexed: it has no project tag
+			t.replaceLocked(e, e.sum.WithProject("")) // old enough to be indexed: it has no project tag
 			delete(t.unresolved, name)
 			continue
 		}
@@ -348,31 +389,31 @@ func (t *trainingIndex) takeSearchedLocked(j domain.TrainingJob) {
 	j.PipelineExecutionARN = strings.Clone(j.Tags[domain.TagPipelineExecutionARN])
 	e := t.jobs[j.Name]
 	if e == nil {
-		e = t.addLocked(j.Summary())
+		e = t.addLocked(j.Summary(), true)
 	}
-	e.projectKnown = true
 	delete(t.unresolved, j.Name)
 	switch {
 	case j.Terminal() && !e.final() && e.full() == nil:
 		// Only its summary: a month of records in full would hold tens of
 		// megabytes that no list reads. Opening the job reads the rest.
-		t.setLocked(e, j.Summary())
+		t.replaceLocked(e, j.Summary())
 	case j.Terminal() && !e.final():
 		// It ran in this session and has finished: known in full.
-		t.setFullLocked(e, j)
-		e.detail.final = true
+		e.detail.full, e.detail.final = &j, true
+		t.replaceLocked(e, j.Summary())
 	case !j.Terminal() && !e.sum.Terminal() && e.describedAt().IsZero():
 		// A running job's record stands in for its first describe (the
 		// next is due an interval later); the list's status is fresher
 		// than Search's index.
 		listed := e.sum
 		j.Status, j.SecondaryStatus, j.LastModified = listed.Status(), listed.SecondaryStatus(), listed.LastModified()
-		t.setFullLocked(e, j)
-		e.detail.describedAt = t.pollNow()
+		d := e.details()
+		d.full, d.describedAt = &j, t.pollNow()
+		t.replaceLocked(e, j.Summary())
 	default:
 		s := e.sum.Job()
 		s.Project, s.PipelineExecutionARN = j.Project, j.PipelineExecutionARN
-		t.setLocked(e, s.Summary())
+		t.replaceLocked(e, s.Summary())
 		if f := e.full(); f != nil {
 			f.Project, f.Tags, f.PipelineExecutionARN = j.Project, j.Tags, j.PipelineExecutionARN
 		}
@@ -384,7 +425,7 @@ func (t *trainingIndex) takeSearchedLocked(j domain.TrainingJob) {
 func (t *trainingIndex) tagOldRunningLocked(ctx context.Context) error {
 	var old []*jobEntry
 	for _, e := range t.jobs {
-		if e.projectKnown || e.sum.Terminal() || e.sum.ARN() == "" || t.unresolved[e.sum.Name()] {
+		if e.sum.ProjectKnown() || e.sum.Terminal() || e.sum.ARN() == "" || t.unresolved[e.sum.Name()] {
 			continue
 		}
 		old = append(old, e)
@@ -406,11 +447,10 @@ func (t *trainingIndex) readTagsLocked(ctx context.Context, entries []*jobEntry)
 		s := e.sum.Job()
 		s.Project = shared(tags[i][t.tags.ProjectName])
 		s.PipelineExecutionARN = strings.Clone(tags[i][domain.TagPipelineExecutionARN])
-		t.setLocked(e, s.Summary())
+		t.replaceLocked(e, s.Summary())
 		if f := e.full(); f != nil {
 			f.Tags, f.Project, f.PipelineExecutionARN = tags[i], s.Project, s.PipelineExecutionARN
 		}
-		e.projectKnown = true
 		delete(t.unresolved, s.Name)
 	}
 	t.shrinkUnresolvedLocked()
@@ -462,7 +502,7 @@ func (t *trainingIndex) describeLocked(ctx context.Context, names []string, now 
 		}
 		e := t.jobs[name]
 		if e == nil {
-			e = t.addLocked(d.Summary())
+			e = t.addLocked(d.Summary(), false)
 		}
 		// A describe does not say what the tags said.
 		d.Project = e.sum.Project()
@@ -495,7 +535,7 @@ func (t *trainingIndex) job(ctx context.Context, name string) (domain.TrainingJo
 		if e = t.jobs[name]; e == nil {
 			return domain.TrainingJob{}, false, nil
 		}
-		if !e.projectKnown && e.sum.ARN() != "" {
+		if !e.sum.ProjectKnown() && e.sum.ARN() != "" {
 			if err := t.readTagsLocked(ctx, []*jobEntry{e}); err != nil {
 				return domain.TrainingJob{}, false, err
 			}
@@ -504,12 +544,12 @@ func (t *trainingIndex) job(ctx context.Context, name string) (domain.TrainingJo
 	return *e.full(), true, nil
 }
 
-// sorted is every job, running first, then newest first. The list and
-// its jobs are shared: callers must not modify them. While nothing
-// changes it is the same list; when only jobs' contents change (a running
-// job's status), it is rebuilt in the order already known, without
-// sorting.
-func (t *trainingIndex) sorted() (jobs []*domain.TrainingJobSummary, loading bool) {
+// sorted is every job, running first, then newest first, with how far the
+// list and the jobs' projects are known. The list and its jobs are
+// shared: callers must not modify them. While nothing changes it is the
+// same list; when only jobs' contents change (a running job's status), it
+// is rebuilt in the order already known, without sorting.
+func (t *trainingIndex) sorted() TrainingJobsData {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.resort || t.order == nil {
@@ -530,7 +570,7 @@ func (t *trainingIndex) sorted() (jobs []*domain.TrainingJobSummary, loading boo
 		}
 		t.changed = false
 	}
-	return t.delivered, !t.complete
+	return TrainingJobsData{Jobs: t.delivered, Loading: !t.complete, ProjectsUnknownUntil: t.history.projectsUnknownUntil(t.dataNow())}
 }
 
 // finished reports whether the job called name is known and has finished:

@@ -39,12 +39,15 @@ func fetchError(ctx context.Context, key backend.FeedKey, err error) error {
 	return withCode(ExitError, aws.Explained(err))
 }
 
-// trainingJobs reads the whole list: a large account's pages in over
-// several reads (TrainingJobsData.Loading).
+// trainingJobs reads the whole list with every job's project: a large
+// account's jobs page in over several reads (TrainingJobsData.Loading),
+// and the projects of its jobs before the month over several more
+// (ProjectsUnknownUntil). Both are waited for, --project or not: the
+// output names each job's project, and an empty one must mean none.
 func (f fetcher) trainingJobs(ctx context.Context) (backend.TrainingJobsData, error) {
 	for {
 		d, err := fetch[backend.TrainingJobsData](ctx, f, backend.FeedKey{Kind: backend.FeedTrainingJobs})
-		if err != nil || !d.Loading {
+		if err != nil || !d.Loading && d.ProjectsUnknownUntil.IsZero() {
 			return d, err
 		}
 		if ctx.Err() != nil {

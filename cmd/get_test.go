@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -149,10 +150,11 @@ func TestGetEachResourceAsJSONMatchesTheSandbox(t *testing.T) {
 	t.Run("jobs", func(t *testing.T) {
 		out, _ := c.runOK(t, "get", "jobs", "-o", "json")
 		var want []string
-		status := map[string]string{}
-		w.EachTrainingJob(func(s world.TrainingJobSummary, _ []world.Tag) bool {
+		status, project := map[string]string{}, map[string]string{}
+		w.EachTrainingJob(func(s world.TrainingJobSummary, tags []world.Tag) bool {
 			want = append(want, s.TrainingJobName)
 			status[s.TrainingJobName] = string(s.TrainingJobStatus)
+			project[s.TrainingJobName] = tagValue(tags, "sagemaker:project-name")
 			return true
 		})
 		var items []jobOut
@@ -164,6 +166,10 @@ func TestGetEachResourceAsJSONMatchesTheSandbox(t *testing.T) {
 			got = append(got, j.Name)
 			if status[j.Name] != j.Status {
 				t.Fatalf("job %s is %s, the sandbox says %s", j.Name, j.Status, status[j.Name])
+			}
+			// Older jobs' too: get waits for the history search.
+			if project[j.Name] != j.Project {
+				t.Fatalf("job %s is of project %q, the sandbox says %q", j.Name, j.Project, project[j.Name])
 			}
 		}
 		if !slices.Equal(sorted(got), sorted(want)) {
@@ -397,6 +403,42 @@ func TestGetWithCredentialsAWSRefusesExitsAuth(t *testing.T) {
 	out, errOut, code := c.run(t, "get", "endpoints")
 	if code != ExitAuth || out != "" || !strings.Contains(errOut, "cannot reach AWS as the configured identity") {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
+
+// tagValue is the value of the tag called key, "" without one.
+func tagValue(tags []world.Tag, key string) string {
+	for _, tg := range tags {
+		if tg.Key == key {
+			return tg.Value
+		}
+	}
+	return ""
+}
+
+// get jobs --project lists every job of the project, those created before
+// the month included: it waits for the search that reads their projects.
+func TestGetJobsOfAProjectIncludesItsOlderJobs(t *testing.T) {
+	c := newCLI(t, "data-scientist")
+	w := c.env.World()
+	month := time.Date(time.Now().Year(), time.Now().Month(), 1, 0, 0, 0, 0, time.Local)
+	var want []string
+	older := 0
+	w.EachTrainingJob(func(s world.TrainingJobSummary, tags []world.Tag) bool {
+		if tagValue(tags, "sagemaker:project-name") == sandbox.FeaturedProject {
+			want = append(want, s.TrainingJobName)
+			if s.CreationTime.Before(month) {
+				older++
+			}
+		}
+		return true
+	})
+	if older < 10 {
+		t.Fatalf("the sandbox has %d jobs of %s before this month; the test needs some", older, sandbox.FeaturedProject)
+	}
+	out, _ := c.runOK(t, "get", "jobs", "--project", sandbox.FeaturedProject, "-o", "json")
+	if got := names(t, out, "name"); !slices.Equal(sorted(got), sorted(want)) {
+		t.Fatalf("--project %s listed %d jobs, the sandbox has %d (%d of them before this month)", sandbox.FeaturedProject, len(got), len(want), older)
 	}
 }
 

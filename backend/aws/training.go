@@ -55,16 +55,30 @@ func (a *Account) DescribeTrainingJob(ctx context.Context, name string) (domain.
 }
 
 // SearchTrainingJobsWithTag pages through the jobs that carry tagKey and
-// were created at or after since, newest first, as full records with their
-// tags. One Search page answers for up to 100 jobs, where ListTags would
-// cost a call per job.
-// aws sagemaker search --resource TrainingJob --search-expression '{"Filters":[{"Name":"Tags.KEY","Operator":"Exists"},{"Name":"CreationTime","Operator":"GreaterThanOrEqualTo","Value":"SINCE"}]}'
-func (a *Account) SearchTrainingJobsWithTag(ctx context.Context, tagKey string, since time.Time, visit func(page []domain.TrainingJob) bool) error {
+// were created at or after since and before before (either zero for no
+// bound), newest first, as full records with their tags, handing each page
+// to visit with whether it is the last; visit returns false to stop. One
+// Search page answers for up to 100 jobs, where ListTags would cost a call
+// per job. A filter's time is whole seconds (YYYY-mm-dd'T'HH:MM:SS, as the
+// API documents it), where CreationTime has milliseconds: since is rounded
+// down and before up to the second, so the jobs of their seconds that lie
+// outside the bounds may come too.
+// aws sagemaker search --resource TrainingJob --sort-by CreationTime --sort-order Descending --search-expression '{"Operator":"And","Filters":[{"Name":"Tags.KEY","Operator":"Exists"},{"Name":"CreationTime","Operator":"GreaterThanOrEqualTo","Value":"SINCE"},{"Name":"CreationTime","Operator":"LessThan","Value":"BEFORE"}]}'
+func (a *Account) SearchTrainingJobsWithTag(ctx context.Context, tagKey string, since, before time.Time, visit func(page []domain.TrainingJob, last bool) bool) error {
 	filters := []types.Filter{{Name: sdk.String("Tags." + tagKey), Operator: types.OperatorExists}}
 	if !since.IsZero() {
 		filters = append(filters, types.Filter{
 			Name: sdk.String("CreationTime"), Operator: types.OperatorGreaterThanOrEqualTo,
 			Value: sdk.String(since.UTC().Format(time.RFC3339)),
+		})
+	}
+	if !before.IsZero() {
+		if whole := before.Truncate(time.Second); !whole.Equal(before) {
+			before = whole.Add(time.Second)
+		}
+		filters = append(filters, types.Filter{
+			Name: sdk.String("CreationTime"), Operator: types.OperatorLessThan,
+			Value: sdk.String(before.UTC().Format(time.RFC3339)),
 		})
 	}
 	p := sagemaker.NewSearchPaginator(a.SageMaker, &sagemaker.SearchInput{
@@ -85,7 +99,7 @@ func (a *Account) SearchTrainingJobsWithTag(ctx context.Context, tagKey string, 
 				jobs = append(jobs, jobFromSearch(*r.TrainingJob))
 			}
 		}
-		if !visit(jobs) {
+		if !visit(jobs, !p.HasMorePages()) {
 			return nil
 		}
 	}

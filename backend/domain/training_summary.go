@@ -14,13 +14,14 @@ import (
 // account and region) are shared between jobs, its times are instants of
 // 8 bytes, its ARN is spelt from the name, and what only a describe or
 // Search tells (instances, run times, a failure reason, a pipeline), which
-// most jobs of a long history never need, is kept apart. It is made by
-// TrainingJob.Summary, read through its methods and never modified.
+// most jobs of a long history never need, is kept apart. Its project may be
+// not known yet (ProjectKnown), which is not the same as none. It is made
+// by TrainingJob.Summary, read through its methods and never modified.
 type TrainingJobSummary struct {
 	name      string
 	status    sharedString
 	secondary sharedString
-	project   sharedString // from the sagemaker:project-name tag, "" if none
+	project   sharedString // from the sagemaker:project-name tag, "" if none; projectUnknown until read
 	arnPrefix sharedString // the ARN up to the name, when the ARN is spelt from the name
 	created   instant
 	modified  instant
@@ -29,7 +30,10 @@ type TrainingJobSummary struct {
 }
 
 // jobSummaryMore is what a describe or Search adds to a summary, and the
-// ARN when it is not spelt from the name.
+// ARN when it is not spelt from the name: 64 bytes. The history search
+// gives one to every older job that carries a project, so the rare values
+// (a failure reason, which jobs failing alike repeat, and an ARN of
+// another shape) are shared handles, not strings.
 type jobSummaryMore struct {
 	instance             sharedString
 	started              instant
@@ -37,10 +41,15 @@ type jobSummaryMore struct {
 	billable             int32 // seconds
 	training             int32 // seconds
 	detailed             bool
-	failureReason        string
+	failureReason        sharedString
+	arn                  sharedString
 	pipelineExecutionARN string
-	arn                  string
 }
+
+// projectUnknown is the project of a job whose tags are not read yet. No
+// tag value can spell it: AWS allows no control characters in one. It is
+// set once, and a summary keeps the flag in its project's 8 bytes.
+var projectUnknown = share("\x00")
 
 // trainingJobARNPart is where a training job's ARN names the job, which it
 // spells in lower case: arn:aws:sagemaker:REGION:ACCOUNT:training-job/NAME.
@@ -59,12 +68,12 @@ func (j TrainingJob) Summary() TrainingJobSummary {
 	more := jobSummaryMore{
 		instance: share(j.InstanceType), started: instantOf(j.StartedAt),
 		instances: clamp32(int64(j.InstanceCount)), billable: clamp32(j.BillableSeconds), training: clamp32(j.TrainingSeconds),
-		detailed: j.Detailed, failureReason: strings.Clone(j.FailureReason), pipelineExecutionARN: strings.Clone(j.PipelineExecutionARN),
+		detailed: j.Detailed, failureReason: share(j.FailureReason), pipelineExecutionARN: strings.Clone(j.PipelineExecutionARN),
 	}
 	if _, name, ok := strings.Cut(j.ARN, trainingJobARNPart); ok && name == strings.ToLower(j.Name) {
 		s.arnPrefix = share(j.ARN[:len(j.ARN)-len(name)])
 	} else {
-		more.arn = strings.Clone(j.ARN)
+		more.arn = share(j.ARN)
 	}
 	if more != (jobSummaryMore{}) {
 		m := more // only this copy escapes: a listed job allocates none
@@ -98,14 +107,37 @@ func (s TrainingJobSummary) ARN() string {
 	if s.arnPrefix != (sharedString{}) {
 		return s.arnPrefix.String() + strings.ToLower(s.name)
 	}
-	return s.extra().arn
+	return s.extra().arn.String()
 }
 
 func (s TrainingJobSummary) Status() string          { return s.status.String() }
 func (s TrainingJobSummary) SecondaryStatus() string { return s.secondary.String() }
 
-// Project is the job's sagemaker:project-name tag, "" if none.
-func (s TrainingJobSummary) Project() string { return s.project.String() }
+// Project is the job's sagemaker:project-name tag, "" if none or if it is
+// not known yet (ProjectKnown).
+func (s TrainingJobSummary) Project() string {
+	if s.project == projectUnknown {
+		return ""
+	}
+	return s.project.String()
+}
+
+// ProjectKnown reports whether the job's tags have been read, so that an
+// empty Project means the job has none.
+func (s TrainingJobSummary) ProjectKnown() bool { return s.project != projectUnknown }
+
+// WithProject is s with its project known to be project ("" for none).
+func (s TrainingJobSummary) WithProject(project string) TrainingJobSummary {
+	s.project = share(project)
+	return s
+}
+
+// WithProjectUnknown is s with its project not known yet: what the list
+// shows of a job whose tags have not been read.
+func (s TrainingJobSummary) WithProjectUnknown() TrainingJobSummary {
+	s.project = projectUnknown
+	return s
+}
 
 // InstanceType and the other fields a describe or Search adds are zero
 // until then.
@@ -113,7 +145,7 @@ func (s TrainingJobSummary) InstanceType() string { return s.extra().instance.St
 
 func (s TrainingJobSummary) InstanceCount() int { return int(s.extra().instances) }
 
-func (s TrainingJobSummary) FailureReason() string { return s.extra().failureReason }
+func (s TrainingJobSummary) FailureReason() string { return s.extra().failureReason.String() }
 
 func (s TrainingJobSummary) PipelineExecutionARN() string { return s.extra().pipelineExecutionARN }
 

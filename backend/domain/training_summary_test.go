@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"testing"
 	"time"
+	"unsafe"
 )
 
 // A summary holds every field the list reads, and turns back into the
@@ -111,5 +112,41 @@ func TestTrainingJobSummaryEqual(t *testing.T) {
 	}
 	if j.Summary().Equal(TrainingJob{Name: "j", Status: JobFailed}.Summary()) {
 		t.Error("a described job equals its listed self")
+	}
+}
+
+// A project not known yet is not "no project": Project is "" for both, and
+// ProjectKnown tells them apart; knowing it (none or one) and forgetting
+// it keep the rest of the summary as it was.
+func TestTrainingJobSummaryProjectKnown(t *testing.T) {
+	j := TrainingJob{Name: "hdb-resale-train-0412", Status: JobCompleted, Project: "hdb-resale-valuation", InstanceType: "ml.m5.xlarge"}
+	known := j.Summary()
+	if !known.ProjectKnown() || known.Project() != "hdb-resale-valuation" {
+		t.Fatalf("from a job: known %v, project %q", known.ProjectKnown(), known.Project())
+	}
+	unknown := known.WithProjectUnknown()
+	if unknown.ProjectKnown() || unknown.Project() != "" || unknown.Job().Project != "" {
+		t.Fatalf("unknown: known %v, project %q", unknown.ProjectKnown(), unknown.Project())
+	}
+	none := unknown.WithProject("")
+	if !none.ProjectKnown() || none.Project() != "" {
+		t.Fatalf("none: known %v, project %q", none.ProjectKnown(), none.Project())
+	}
+	if none.Equal(unknown) || !unknown.WithProject("hdb-resale-valuation").Equal(known) {
+		t.Fatal("Equal does not tell a project not known from none, or forgets the rest")
+	}
+	if unknown.InstanceType() != "ml.m5.xlarge" || unknown.Name() != j.Name || unknown.Status() != JobCompleted {
+		t.Fatalf("the rest changed: %+v", unknown.Job())
+	}
+}
+
+// What a describe or Search adds fits one 64-byte allocation: the history
+// search gives it to every older job with a project.
+func TestJobSummaryMoreIs64Bytes(t *testing.T) {
+	if n := unsafe.Sizeof(jobSummaryMore{}); n != 64 {
+		t.Fatalf("jobSummaryMore is %d bytes, want 64", n)
+	}
+	if n := unsafe.Sizeof(TrainingJobSummary{}); n != 80 {
+		t.Fatalf("TrainingJobSummary is %d bytes, want 80", n)
 	}
 }

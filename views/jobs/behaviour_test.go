@@ -403,3 +403,54 @@ func TestSameListDeliveredAgainIsNotFilteredAgain(t *testing.T) {
 		t.Fatal("a new list was not filtered")
 	}
 }
+
+// A project not read yet is not "no project": its cell says "…" in the
+// muted colour where a job without a project has an empty plain cell, it
+// sorts after the known ones, and a scoped list leaves it out until known.
+// When only the reading's progress changes, the same list is taken again.
+func TestProjectNotReadIsNotNone(t *testing.T) {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.TrueColor)
+	st, err := themes.New("dark", r, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := projectsUnread()
+	unread, none := d.Jobs[5], d.Jobs[4].WithProject("")
+	if got := projectText(unread); got != "…" {
+		t.Fatalf("unread project = %q, want …", got)
+	}
+	if got := projectText(&none); got != "" {
+		t.Fatalf("no project = %q, want an empty cell", got)
+	}
+	if projectLook(unread, st) != st.Muted || projectLook(&none, st) != (themes.Span{}) {
+		t.Fatal("an unread project is not muted, or a job without one is")
+	}
+	var project func(a, b job) int
+	for _, c := range columns(time.Now) {
+		if c.Title == "PROJECT" {
+			project = c.Compare
+		}
+	}
+	if project(unread, &none) <= 0 || project(&none, unread) >= 0 || project(d.Jobs[0], unread) >= 0 {
+		t.Fatal("unread projects do not sort after the known ones")
+	}
+	rows := scopedRows(d.Jobs, func(p string) bool { return p == "hdb-resale-valuation" })
+	if len(rows) != 2 || rows[0].Name() != "hdb-resale-train-0412" || rows[1].Name() != runningJob {
+		t.Fatalf("scoped rows = %d, want the two known jobs of hdb-resale-valuation", len(rows))
+	}
+
+	f := newFixture(t, 120, 35, kittest.Scientist())
+	f.deliver(listFeed, d, fresh(listFeed))
+	if info := f.p.Info(); !strings.Contains(info, "reading older jobs' projects…") {
+		t.Fatalf("info = %q while older jobs' projects are read", info)
+	}
+	done := d
+	done.ProjectsUnknownUntil = time.Time{}
+	f.deliver(listFeed, done, fresh(listFeed))
+	f.ctx.Scope = "hdb-resale-valuation"
+	f.send(kit.ScopeMsg{Project: f.ctx.Scope})
+	if info := f.p.Info(); strings.Contains(info, "projects") {
+		t.Fatalf("info = %q after every project was read", info)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/agdash/agdash/backend/domain"
+	"github.com/agdash/agdash/themes"
 	"github.com/agdash/agdash/views/kit"
 	"github.com/agdash/agdash/views/kit/table"
 )
@@ -46,8 +47,10 @@ func columns(now func() time.Time) []table.Column[job] {
 			Compare: func(a, b job) int { return cmp.Compare(a.BillableSeconds(), b.BillableSeconds()) }},
 		{Title: "CREATED", Width: 12, Drop: 3, Text: func(j job) string { return kit.Timestamp(j.CreatedAt(), now()) },
 			Compare: func(a, b job) int { return a.CreatedAt().Compare(b.CreatedAt()) }},
-		{Title: "PROJECT", Width: 14, Flex: 1, Drop: 4, Filter: true, Text: func(j job) string { return j.Project() },
-			Compare: func(a, b job) int { return strings.Compare(a.Project(), b.Project()) }},
+		{Title: "PROJECT", Width: 14, Flex: 1, Drop: 4, Filter: true, Text: projectText, Look: projectLook,
+			Compare: func(a, b job) int {
+				return cmp.Or(cmp.Compare(b2i(!a.ProjectKnown()), b2i(!b.ProjectKnown())), strings.Compare(a.Project(), b.Project()))
+			}},
 	}
 }
 
@@ -67,6 +70,32 @@ func statusRank(s string) int {
 		return 4
 	}
 	return 5
+}
+
+// projectNotRead stands for a project not known yet: the job's tags are
+// still to be read (older jobs' are read a few hundred a poll), and an
+// empty cell would say it has none.
+const projectNotRead = "…"
+
+func projectText(j job) string {
+	if !j.ProjectKnown() {
+		return projectNotRead
+	}
+	return j.Project()
+}
+
+func projectLook(j job, st *themes.Styles) themes.Span {
+	if !j.ProjectKnown() {
+		return st.Muted
+	}
+	return themes.Span{}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // instanceText is "m5.xlarge" or "m5.xlarge×2": every SageMaker type

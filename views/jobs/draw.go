@@ -52,8 +52,7 @@ func (p *Pane) View(width, height int) string {
 		return kit.FitLines(p.emptyText(), width, height)
 	}
 	out := p.table.View(st)
-	if p.data.Loading {
-		note := " Loading older jobs… " + kit.Count(int64(len(p.data.Jobs))) + " listed so far."
+	for _, note := range p.notes() {
 		out += "\n" + st.Muted.Render(kit.Fit(note, p.width, kit.AlignLeft))
 	}
 	if width == p.width && height == p.height {
@@ -132,6 +131,11 @@ func (p *Pane) emptyText() string {
 	if p.ctx.Scope != "" {
 		text := "No training jobs in project " + kit.Sanitize(p.ctx.Scope) + " (of " + kit.Count(int64(len(p.data.Jobs))) +
 			" in the account). :project - shows every project."
+		if p.projectsUnread() {
+			text = "No training jobs in project " + kit.Sanitize(p.ctx.Scope) + " yet (of " + kit.Count(int64(len(p.data.Jobs))) +
+				" in the account): the projects of jobs up to " + kit.Timestamp(p.data.ProjectsUnknownUntil, p.now()) +
+				" are still being read. :project - shows every project."
+		}
 		return indentLines(wrapText(text, max(10, p.width-2)), " ")
 	}
 	text := "No training jobs in this region yet. Training jobs are started by pipelines, or from SageMaker Studio."

@@ -102,6 +102,18 @@ func listJobs() backend.TrainingJobsData {
 	)}
 }
 
+// projectsUnread is the list while the projects of its two oldest jobs
+// (of moh-triage-nlp and hdb-resale-valuation) are still being read.
+func projectsUnread() backend.TrainingJobsData {
+	d := listJobs()
+	for _, i := range []int{5, 6} {
+		s := d.Jobs[i].WithProjectUnknown()
+		d.Jobs[i] = &s
+	}
+	d.ProjectsUnknownUntil = d.Jobs[5].CreatedAt()
+	return d
+}
+
 // summaries is jobs as a delivery of the list holds them.
 func summaries(jobs ...domain.TrainingJob) []*domain.TrainingJobSummary {
 	out := make([]*domain.TrainingJobSummary, len(jobs))

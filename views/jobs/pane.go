@@ -119,6 +119,7 @@ func (p *Pane) Update(msg tea.Msg) (kit.Pane, tea.Cmd) {
 	case kit.SizeMsg:
 		p.resize(msg.Width, msg.Height)
 	case kit.ScopeMsg:
+		p.sizeTable() // a scoped list may have a note to show
 		return p, p.setRows()
 	case kit.ThemeMsg:
 		p.built = builtKey{}
@@ -178,7 +179,8 @@ func (p *Pane) receive(u backend.Update) tea.Cmd {
 		if !ok {
 			return nil
 		}
-		if p.data != nil && sameList(p.data.Jobs, d.Jobs) && p.data.Loading == d.Loading {
+		if p.data != nil && sameList(p.data.Jobs, d.Jobs) && p.data.Loading == d.Loading &&
+			p.data.ProjectsUnknownUntil.Equal(d.ProjectsUnknownUntil) {
 			// The backend hands the same list again while no job changed:
 			// nothing to sort or filter again.
 			return nil
@@ -232,13 +234,33 @@ func (p *Pane) resize(w, h int) {
 	p.logs.setSize(p.width-logMargin, p.height-1)
 }
 
-// sizeTable leaves the last line for the note while older jobs load.
+// sizeTable leaves the last lines for the notes below the list.
 func (p *Pane) sizeTable() {
-	h := p.height
-	if p.data != nil && p.data.Loading {
-		h--
+	p.table.SetSize(p.width, max(0, p.height-len(p.notes())))
+}
+
+// notes are the lines below the list that say what it does not hold yet:
+// older jobs still loading; in a list scoped to a project, older jobs
+// whose projects are still being read.
+func (p *Pane) notes() []string {
+	if p.data == nil {
+		return nil
 	}
-	p.table.SetSize(p.width, max(0, h))
+	var out []string
+	if p.data.Loading {
+		out = append(out, " Loading older jobs… "+kit.Count(int64(len(p.data.Jobs)))+" listed so far.")
+	}
+	if p.projectsUnread() && p.ctx.Scope != "" {
+		out = append(out, " Jobs up to "+kit.Timestamp(p.data.ProjectsUnknownUntil, p.now())+" may be missing: their projects are still being read.")
+	}
+	return out
+}
+
+// projectsUnread reports that the projects of older jobs are still being
+// read: their PROJECT says "…", and a list scoped to a project may lack
+// some of its older jobs.
+func (p *Pane) projectsUnread() bool {
+	return p.data != nil && !p.data.ProjectsUnknownUntil.IsZero()
 }
 
 // current is the job the keys act on: the one open, or the one under the
@@ -341,6 +363,9 @@ func (p *Pane) Info() string {
 	}
 	if p.data.Loading {
 		info += " · loading older jobs…"
+	}
+	if p.projectsUnread() { // a scope or a filter on the project may miss older jobs
+		info += " · reading older jobs' projects…"
 	}
 	if p.state.Stale && !p.state.LastSuccess.IsZero() {
 		info += " · stale " + kit.ShortDuration(p.ctx.FeedAge(p.state))

@@ -53,6 +53,17 @@ var states = []struct {
 		d.Loading = true
 		f.deliver(listFeed, d, fresh(listFeed))
 	}},
+	{name: "projects_unread", drive: func(f *fixture) { f.deliver(listFeed, projectsUnread(), fresh(listFeed)) }},
+	{name: "projects_unread_scoped", drive: func(f *fixture) {
+		f.deliver(listFeed, projectsUnread(), fresh(listFeed))
+		f.ctx.Scope = "hdb-resale-valuation"
+		f.send(kit.ScopeMsg{Project: f.ctx.Scope})
+	}},
+	{name: "projects_unread_scoped_empty", drive: func(f *fixture) {
+		f.deliver(listFeed, projectsUnread(), fresh(listFeed))
+		f.ctx.Scope = "moh-triage-nlp"
+		f.send(kit.ScopeMsg{Project: f.ctx.Scope})
+	}},
 	{name: "filtered", drive: func(f *fixture) { f.withList(); f.send(kit.FilterMsg{Text: "rental"}) }},
 	{name: "scoped_sorted", drive: func(f *fixture) {
 		f.withList()

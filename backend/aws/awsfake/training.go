@@ -150,7 +150,8 @@ func (f *Account) StopTrainingJob(ctx context.Context, in *sagemaker.StopTrainin
 }
 
 // Search serves Resource TrainingJob with filters on tags ("Tags.KEY"
-// Exists or Equals) and CreationTime (GreaterThanOrEqualTo), newest first.
+// Exists or Equals) and CreationTime (GreaterThan[OrEqualTo],
+// LessThan[OrEqualTo]), newest first.
 func (f *Account) Search(ctx context.Context, in *sagemaker.SearchInput, _ ...func(*sagemaker.Options)) (*sagemaker.SearchOutput, error) {
 	if in.Resource != types.ResourceTypeTrainingJob {
 		// Like an emulator that searches training jobs only, so agdash
@@ -201,10 +202,29 @@ func (f *Account) matchesLocked(j *Job, expr *types.SearchExpression) bool {
 			}
 			continue
 		}
-		if name == "CreationTime" && flt.Operator == types.OperatorGreaterThanOrEqualTo {
-			since, err := time.Parse(time.RFC3339, sdk.ToString(flt.Value))
-			if err == nil && j.Created.Before(since) {
-				return false
+		if name == "CreationTime" {
+			at, err := time.Parse(time.RFC3339, sdk.ToString(flt.Value))
+			if err != nil {
+				continue
+			}
+			c := j.Created.Compare(at)
+			switch flt.Operator {
+			case types.OperatorGreaterThanOrEqualTo:
+				if c < 0 {
+					return false
+				}
+			case types.OperatorGreaterThan:
+				if c <= 0 {
+					return false
+				}
+			case types.OperatorLessThan:
+				if c >= 0 {
+					return false
+				}
+			case types.OperatorLessThanOrEqualTo:
+				if c > 0 {
+					return false
+				}
 			}
 		}
 	}
