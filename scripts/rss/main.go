@@ -1,7 +1,8 @@
 // Command rss measures agdash's resident memory with a large account
 // loaded: it starts the dashboard on the training jobs pane of a sandbox
 // scaled to ~100,000 jobs, waits until the pane has paged every job in
-// (the count stops saying "loading older jobs…"), and reads VmRSS from
+// and read every older job's project (the count stops saying "loading
+// older jobs…" and "reading older jobs' projects…"), and reads VmRSS from
 // /proc. Along the way it prints how many jobs are loaded, and the memory,
 // every step.
 //
@@ -149,7 +150,7 @@ func follow(ctx context.Context, c config, tm *probe.Term, sb *probe.SideSandbox
 var countRE = regexp.MustCompile(`([0-9][0-9,]*) jobs\b`)
 
 // jobCount reads how many jobs the pane holds and whether it is still
-// loading older ones.
+// loading older ones or reading their projects.
 func jobCount(screen string) (jobs int, loading, ok bool) {
 	m := countRE.FindStringSubmatch(screen)
 	if m == nil {
@@ -159,7 +160,7 @@ func jobCount(screen string) (jobs int, loading, ok bool) {
 	if err != nil {
 		return 0, false, false
 	}
-	return n, strings.Contains(screen, "loading older jobs"), true
+	return n, strings.Contains(screen, "loading older jobs") || strings.Contains(screen, "reading older jobs' projects"), true
 }
 
 func countText(jobs int, loading, ok bool) string {

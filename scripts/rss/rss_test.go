@@ -10,6 +10,7 @@ func TestJobCountReadsThePanesCount(t *testing.T) {
 	}{
 		{" Training jobs        108,001 jobs · 6 running\n NAME", 108001, false, true},
 		{" Training jobs        22,616 jobs · 6 running · loading older jobs…\n", 22616, true, true},
+		{" Training jobs        108,001 jobs · 6 running · reading older jobs' projects…\n", 108001, true, true},
 		{" Training jobs\n Loading training jobs…", 0, false, false},
 	} {
 		jobs, loading, ok := jobCount(c.screen)
