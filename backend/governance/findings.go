@@ -55,8 +55,8 @@ func Findings(in Input) []domain.Finding {
 func jobFindings(jobs []domain.TrainingJobSummary, idx projectIndex) []domain.Finding {
 	var out []domain.Finding
 	for _, j := range jobs {
-		if !j.Running() {
-			continue
+		if !j.Running() || !j.ProjectKnown() {
+			continue // a job whose tags are not read yet is not one without a project
 		}
 		if j.Project() == "" {
 			out = append(out, noProject("training job", j.Name(), j.InstanceType()))

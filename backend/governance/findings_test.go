@@ -120,6 +120,17 @@ func TestFindingsEdgeCases(t *testing.T) {
 			0,
 		},
 		{
+			// Its tags are not read yet: that is not "no project tag".
+			"running job whose project is not known yet",
+			Input{Jobs: []domain.TrainingJobSummary{domain.TrainingJob{Name: "j", Status: domain.JobInProgress, InstanceType: "ml.p3.2xlarge"}.Summary().WithProjectUnknown()}},
+			0,
+		},
+		{
+			"running job with no project tag",
+			Input{Jobs: []domain.TrainingJobSummary{domain.TrainingJob{Name: "j", Status: domain.JobInProgress, InstanceType: "ml.p3.2xlarge"}.Summary()}},
+			1,
+		},
+		{
 			"project referenced by id",
 			Input{
 				Projects: []domain.Project{{Name: "p", ID: "p-123", Limits: limited.Limits}},
