@@ -75,21 +75,44 @@ func (f *feedSet) drop(key backend.FeedKey, h holder) {
 // holders of key.
 func (f *feedSet) holders(key backend.FeedKey) []holder { return f.held[key] }
 
-// record keeps an update's state and, for data, the update itself.
-func (f *feedSet) record(u backend.Update) {
+// record keeps an update's state and, for data, the update itself. It
+// returns the update as the panes should see it (see keepAge).
+func (f *feedSet) record(u backend.Update) backend.Update {
+	u.State = f.keepAge(u.State)
 	f.states[u.Key] = u.State
 	if u.Data != nil {
 		f.last[u.Key] = u
 	}
+	return u
 }
 
 // refreshStates merges the service's view of its running feeds.
 func (f *feedSet) refreshStates() {
 	for _, s := range f.svc.Feeds() {
 		if _, held := f.held[s.Key]; held {
-			f.states[s.Key] = s
+			f.states[s.Key] = f.keepAge(s)
 		}
 	}
+}
+
+// keepAge gives a collection feed subscribed again the time of its last
+// success before. The service starts such a feed afresh (no success yet),
+// while its pane still draws the data kept from that success: without
+// the time, that data would be called "failed" rather than stale, and
+// shown with no age, until the new feed's first poll succeeds.
+func (f *feedSet) keepAge(s backend.FeedState) backend.FeedState {
+	if !s.LastSuccess.IsZero() {
+		return s
+	}
+	old, ok := f.states[s.Key]
+	if _, kept := f.last[s.Key]; !ok || !kept || old.LastSuccess.IsZero() {
+		return s
+	}
+	s.LastSuccess = old.LastSuccess
+	if s.Interval > 0 && s.LastAttempt.Sub(s.LastSuccess) > 2*s.Interval {
+		s.Stale = true // as the service says of data older than two intervals
+	}
+	return s
 }
 
 // state of key and whether any is known.

@@ -281,7 +281,7 @@ func (m *model) syncFeeds() tea.Cmd {
 
 // receive routes a service update to the panes holding its feed.
 func (m *model) receive(u backend.Update) tea.Cmd {
-	m.feeds.record(u)
+	u = m.feeds.record(u)
 	if d, ok := u.Data.(backend.ProjectsData); ok {
 		m.projects = m.projects[:0]
 		for _, p := range d.Projects {
