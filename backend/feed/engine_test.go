@@ -140,6 +140,8 @@ func TestSharedSubscriptionIsOneFeedAndLateJoinerGetsLatestData(t *testing.T) {
 	}
 }
 
+// A feed failing alone backs off in full: there is no other failing feed
+// for it to probe for (see probe).
 func TestBackoffGrowsWithJitterAndCaps(t *testing.T) {
 	for _, tc := range []struct {
 		name  string

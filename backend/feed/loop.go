@@ -85,7 +85,7 @@ func (e *Engine[K]) finish(f *feed[K], data any, err error) time.Duration {
 	if err != nil {
 		s.Err = err
 		s.Failures++
-		wait = backoff(s.Failures, f.spec.Interval, e.opts.MaxBackoff, e.opts.Rand())
+		wait = e.probe(f, now, backoff(s.Failures, f.spec.Interval, e.opts.MaxBackoff, e.opts.Rand()))
 	} else {
 		f.data = data
 		s.Err = nil

@@ -43,3 +43,33 @@ func (e *Engine[K]) resumeWait(f *feed[K]) (time.Duration, bool) {
 	s.NextAttempt = at
 	return at.Sub(now), true
 }
+
+// probe is the wait of a failing feed when other feeds are failing too:
+// if none of them will ask AWS again within this feed's interval, this one
+// does, at its normal cadence, instead of its back-off. While an outage
+// lasts, one feed keeps asking once an interval and the rest back off, so
+// calls stay bounded; when it ends, that feed's next poll succeeds within
+// an interval and ends every other back-off (resumeOthers). Without it,
+// the back-offs of all the feeds (up to eight intervals each) had to run
+// out before anything was fresh again. A feed failing alone backs off in
+// full. Called with e.mu held.
+func (e *Engine[K]) probe(f *feed[K], now time.Time, wait time.Duration) time.Duration {
+	interval := f.spec.Interval
+	if wait <= interval {
+		return wait
+	}
+	others := false
+	for _, g := range e.feeds {
+		if g == f || g.state.Failures == 0 {
+			continue
+		}
+		if g.state.Fetching || !g.state.NextAttempt.After(now.Add(interval)) {
+			return wait // g asks soon enough
+		}
+		others = true
+	}
+	if !others {
+		return wait
+	}
+	return interval
+}

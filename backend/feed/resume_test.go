@@ -43,8 +43,10 @@ func TestASuccessElsewhereEndsABackoff(t *testing.T) {
 	}
 }
 
-// In an outage nothing succeeds, so nothing cuts a back-off short.
-func TestNoSuccessNoResume(t *testing.T) {
+// In an outage nothing succeeds, so nothing cuts a back-off short; but
+// of the failing feeds, one keeps asking once an interval (probe), so the
+// end of the outage is seen within an interval.
+func TestNoSuccessNoResumeButOneFeedKeepsAsking(t *testing.T) {
 	e, clock := newTestEngine(t, 0.5)
 	var a, b counter
 	a.fail.Store(true)
@@ -54,17 +56,35 @@ func TestNoSuccessNoResume(t *testing.T) {
 	recv(t, e)
 	recv(t, e)
 	idle(t, clock, 2)
-	clock.Advance(10 * time.Second) // both fail again: back-off 20s
+	clock.Advance(10 * time.Second) // both fail again: back-off 20s, but one probes at 10s
 	recv(t, e)
 	recv(t, e)
 	idle(t, clock, 2)
-	clock.Advance(19 * time.Second)
-	if n := a.calls.Load() + b.calls.Load(); n != 4 {
-		t.Fatalf("%d polls before the back-off ended, want 4", n)
-	}
+	next := map[time.Time]int{}
 	for _, k := range e.States() {
-		if !k.State.NextAttempt.Equal(t0.Add(30 * time.Second)) {
-			t.Fatalf("%s: next attempt %v, want t0+30s", k.Key, k.State.NextAttempt)
+		next[k.State.NextAttempt]++
+	}
+	if next[t0.Add(20*time.Second)] != 1 || next[t0.Add(30*time.Second)] != 1 {
+		t.Fatalf("next attempts %v: want one feed at t0+20s (its interval) and one at t0+30s (its back-off)", next)
+	}
+	clock.Advance(9 * time.Second)
+	if n := a.calls.Load() + b.calls.Load(); n != 4 {
+		t.Fatalf("%d polls before the probe, want 4", n)
+	}
+
+	// The outage ends: the probe succeeds at t0+20s and the other feed,
+	// resumed, polls one interval after its last attempt: at once.
+	a.fail.Store(false)
+	b.fail.Store(false)
+	clock.Advance(time.Second)
+	for got := map[string]bool{}; !got["a"] || !got["b"]; {
+		u := recv(t, e)
+		if u.State.Err != nil {
+			continue
+		}
+		got[u.Key] = true
+		if !u.State.LastSuccess.Equal(t0.Add(20 * time.Second)) {
+			t.Fatalf("%s succeeded at %v, want t0+20s", u.Key, u.State.LastSuccess)
 		}
 	}
 }
