@@ -89,6 +89,26 @@ func selectVersion(t *testing.T, tm *term.Term, n int) {
 	t.Fatalf("could not put the cursor on v%d:\n%s", n, tm.Screen())
 }
 
+// approveInComparison approves version (of hdb-resale-valuation), the
+// comparison's focused column, with a comment: the form, the dialog that
+// shows the exact UpdateModelPackage call, AWS's answer, and the status
+// change the next poll brings (version becomes the baseline). It returns
+// the versions list it goes back to.
+func approveInComparison(t *testing.T, tm *term.Term, version, comment string) string {
+	t.Helper()
+	send(t, tm, "a")
+	tm.WaitText(t, 10*time.Second, "Approve hdb-resale-valuation "+version, "Comment")
+	send(t, tm, comment)
+	send(t, tm, term.Enter)
+	tm.WaitText(t, 10*time.Second, "Approve a model version?", "sagemaker:UpdateModelPackage", "ModelApprovalStatus: Approved",
+		`ApprovalDescription: "`+comment+`"`)
+	send(t, tm, "y")
+	tm.WaitText(t, 30*time.Second, "Approved hdb-resale-valuation "+version+".")
+	tm.WaitText(t, registryWait, "Deltas against "+version+", the approved version (production).", version+" (base)")
+	send(t, tm, term.Esc)
+	return tm.WaitText(t, 10*time.Second, "✓ AWS answered: Approved hdb-resale-valuation "+version+".")
+}
+
 func send(t *testing.T, tm *term.Term, keys string) {
 	t.Helper()
 	if err := tm.Send(keys); err != nil {
@@ -141,20 +161,7 @@ func TestRegistryEngineerComparesAndApproves(t *testing.T) {
 		send(t, tm, term.Left) // the newest column has the focus; the candidate is older here
 	}
 
-	send(t, tm, "a")
-	tm.WaitText(t, 10*time.Second, "Approve hdb-resale-valuation "+p, "Comment")
-	send(t, tm, "Beats production on the May 2025 hold-out.")
-	send(t, tm, term.Enter)
-	tm.WaitText(t, 10*time.Second, "Approve a model version?", "sagemaker:UpdateModelPackage", "ModelApprovalStatus: Approved",
-		`ApprovalDescription: "Beats production on the May 2025 hold-out."`)
-	send(t, tm, "y")
-	// AWS's answer, then the status change the next poll brings: the
-	// approved candidate becomes the baseline.
-	tm.WaitText(t, 30*time.Second, "Approved hdb-resale-valuation "+p+".")
-	tm.WaitText(t, registryWait, "Deltas against "+p+", the approved version (production).", p+" (base)")
-
-	send(t, tm, term.Esc)
-	screen = tm.WaitText(t, 10*time.Second, "✓ AWS answered: Approved hdb-resale-valuation "+p+".")
+	screen = approveInComparison(t, tm, p, "Beats production on the May 2025 hold-out.")
 	for _, r := range listedVersions(screen) {
 		if r.version == pending && r.approval != "Approved" {
 			t.Fatalf("%s is listed as %s after its approval:\n%s", p, r.approval, screen)

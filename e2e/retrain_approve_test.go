@@ -101,19 +101,9 @@ func TestRetrainedVersionApprovedByEngineerNotByDataScientist(t *testing.T) {
 		t.Errorf("the comparison does not show %s's 500 trees against %s's:\n%s", vn, va, cmp)
 	}
 
-	// …approves it with a comment (the newest column, N, has the focus)…
-	send(t, eng, "a")
-	eng.WaitText(t, 10*time.Second, "Approve hdb-resale-valuation "+vn, "Comment")
-	send(t, eng, note+term.Enter)
-	eng.WaitText(t, 10*time.Second, "Approve a model version?", "sagemaker:UpdateModelPackage", "ModelApprovalStatus: Approved",
-		`ApprovalDescription: "`+note+`"`)
-	send(t, eng, "y")
-
-	// …reads AWS's answer, and N is production now.
-	eng.WaitText(t, 30*time.Second, "Approved hdb-resale-valuation "+vn+".")
-	eng.WaitText(t, registryWait, "Deltas against "+vn+", the approved version (production).", vn+" (base)")
-	send(t, eng, term.Esc)
-	screen = eng.WaitText(t, 10*time.Second, "✓ AWS answered: Approved hdb-resale-valuation "+vn+".")
+	// …approves it with a comment (the newest column, N, has the focus),
+	// reads AWS's answer, and N is production now.
+	screen = approveInComparison(t, eng, vn, note)
 	if !listsApproved(screen, n) {
 		t.Fatalf("%s is not listed as approved after its approval:\n%s", vn, screen)
 	}

@@ -113,14 +113,8 @@ func TestExportCSVParsesBackWithTheSameNumbers(t *testing.T) {
 }
 
 func TestExportMarkdownTable(t *testing.T) {
-	p := comparing(t, 14, 13, 12)
-	path := filepath.Join(t.TempDir(), "cmp.md")
-	exportTo(t, p, "md", path)
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(string(b), "\n")
+	b := exportedMarkdown(t, comparing(t, 14, 13, 12))
+	lines := strings.Split(b, "\n")
 	if lines[0] != "| metric | v12 (baseline) | v13 | v14 |" || lines[1] != "| --- | ---: | ---: | ---: |" {
 		t.Fatalf("header:\n%s", b)
 	}
@@ -129,9 +123,22 @@ func TestExportMarkdownTable(t *testing.T) {
 			t.Errorf("row %q has %d cells", l, strings.Count(l, "|")-1)
 		}
 	}
-	if !strings.Contains(string(b), "| rmse ↓ | 31,800.4 | 32,950.2 (+1,149.8, +3.6%) | **31,000.5** (-799.9, -2.5%) |") {
+	if !strings.Contains(b, "| rmse ↓ | 31,800.4 | 32,950.2 (+1,149.8, +3.6%) | **31,000.5** (-799.9, -2.5%) |") {
 		t.Errorf("rmse row:\n%s", b)
 	}
+}
+
+// exportedMarkdown exports p's comparison as Markdown to a file and
+// returns what the file holds.
+func exportedMarkdown(t *testing.T, p *Pane) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "cmp.md")
+	exportTo(t, p, "md", path)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
 
 // The Markdown export writes each number as the comparison on screen
@@ -139,13 +146,7 @@ func TestExportMarkdownTable(t *testing.T) {
 // hyperparameters the screen lists as differing.
 func TestExportMarkdownSaysWhatTheScreenSays(t *testing.T) {
 	p := comparing(t, 14, 13, 12)
-	path := filepath.Join(t.TempDir(), "cmp.md")
-	exportTo(t, p, "md", path)
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	md := string(b)
+	md := exportedMarkdown(t, p)
 	for _, row := range []string{
 		"| mae ↓ | 22,900.0 | 23,610.0 (+710.0, +3.1%) | **22,410.0** (-490.0, -2.1%) |",
 		"| r2 ↑ | 0.9050 | 0.8990 (-0.0060, -0.7%) | **0.9123** (+0.0073, +0.8%) |",
