@@ -79,12 +79,6 @@ func (h *historySearch) projectsUnknownUntil(now time.Time) time.Time {
 	return h.floor
 }
 
-// projectSearchedLocked reports whether Search has answered for jobs
-// created at created: a job of that time it did not return has no project.
-func (t *trainingIndex) projectSearchedLocked(created time.Time) bool {
-	return t.history.covers(created)
-}
-
 // recentLocked reports whether a job created at created is left to the
 // searches of new jobs (unresolved) rather than to the history search:
 // it is of this month or younger than Search's indexing lag.
@@ -143,7 +137,7 @@ func (t *trainingIndex) searchHistoryLocked(ctx context.Context, max int) error 
 // without returning them have no project tag.
 func (t *trainingIndex) markUntaggedLocked() {
 	for name, e := range t.jobs {
-		if !e.sum.ProjectKnown() && !t.unresolved[name] && t.projectSearchedLocked(e.sum.CreatedAt()) {
+		if !e.sum.ProjectKnown() && !t.unresolved[name] && t.history.covers(e.sum.CreatedAt()) {
 			t.replaceLocked(e, e.sum.WithProject(""))
 		}
 	}

@@ -304,7 +304,7 @@ func (t *trainingIndex) mergeListedLocked(j domain.TrainingJob) {
 	e := t.jobs[j.Name]
 	if e == nil {
 		switch {
-		case t.projectSearchedLocked(j.CreatedAt):
+		case t.history.covers(j.CreatedAt):
 			t.addLocked(j.Summary(), true)
 		case t.recentLocked(j.CreatedAt):
 			e = t.addLocked(j.Summary(), false)

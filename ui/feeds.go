@@ -108,10 +108,9 @@ func (f *feedSet) keepAge(s backend.FeedState) backend.FeedState {
 	if _, kept := f.last[s.Key]; !ok || !kept || old.LastSuccess.IsZero() {
 		return s
 	}
+	// Stale needs no second look: until the new feed's first poll ends it
+	// is fetching (the status shows the age), and a failure marks it.
 	s.LastSuccess = old.LastSuccess
-	if s.Interval > 0 && s.LastAttempt.Sub(s.LastSuccess) > 2*s.Interval {
-		s.Stale = true // as the service says of data older than two intervals
-	}
 	return s
 }
 
