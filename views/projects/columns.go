@@ -32,7 +32,9 @@ func projectColumns(scope func() string, loading func() bool) []table.Column[dom
 			}
 			return ""
 		}},
-		{Title: "NAME", Width: 16, Flex: 2, Filter: true, Text: func(p domain.Project) string { return p.Name },
+		// Spare width is shared evenly by the name (up to 32 characters in
+		// SageMaker) and the template's name, a phrase.
+		{Title: "NAME", Width: 16, Flex: 1, Filter: true, Text: func(p domain.Project) string { return p.Name },
 			Compare: func(a, b domain.Project) int { return strings.Compare(a.Name, b.Name) }},
 		{Title: "STATUS", Width: 16, Text: func(p domain.Project) string { return p.Status },
 			Look:    table.StatusLook(func(p domain.Project) string { return p.Status }),

@@ -33,8 +33,8 @@ func TestTemplatesShowByNameWithTheirProductIDInTheDetail(t *testing.T) {
 	deliver(p, namedTemplates(), fresh())
 	list := p.View(120, 40)
 	for name, want := range map[string]string{
-		"hdb-resale-valuation": "R model build, train a…",
-		"lta-bus-eta":          "Python model build, tr…",
+		"hdb-resale-valuation": "R model build, train and de…",
+		"lta-bus-eta":          "Python model build, train a…",
 		"moh-triage-nlp":       "prod-7hv2mq0x3rjle",
 	} {
 		if row := lineWith(list, name); !strings.Contains(row, want) {
